@@ -1,0 +1,1 @@
+"""newsfacts: raw news text to validated, queryable fact tables."""
