@@ -1,0 +1,1 @@
+"""Ingest: raw files to `Article`s, and unreadable input to reject records."""

@@ -1,0 +1,42 @@
+"""Shared fixtures: a real Prefect engine against a temporary server, and the seed article."""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from flows import prefect_env
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "raw" / "000_15f880b2d732555a.txt"
+_PREFECT_STATE = Path(tempfile.mkdtemp(prefix="newsfacts-test-prefect-"))
+prefect_env.configure(_PREFECT_STATE)
+
+
+@pytest.fixture(scope="session")
+def prefect_server():
+    """One temporary Prefect server for the in-process flow tests (the real engine, not a mock)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=60):
+        yield
+    shutil.rmtree(_PREFECT_STATE, ignore_errors=True)
+
+
+@pytest.fixture
+def raw_dir(tmp_path: Path) -> Path:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SEED, raw / SEED.name)
+    return raw
+
+
+@pytest.fixture
+def cli_env(tmp_path: Path) -> dict[str, str]:
+    """Environment for running the installed `newsfacts` command in a subprocess."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "NEWSFACTS_"))}
+    env["PREFECT_HOME"] = str(tmp_path / "prefect-home")
+    return env
