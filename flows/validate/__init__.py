@@ -1,0 +1,1 @@
+"""Validate: Pandera checks per relation; failing rows go to `rejects`, never silently away."""

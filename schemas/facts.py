@@ -1,0 +1,45 @@
+"""Checks shared by every fact relation: known article, ordered offsets, span equal to the text.
+
+The pipeline joins each fact batch to its article's text as `_article_text` before validating,
+so these are real checks on the data, not promises.
+"""
+from __future__ import annotations
+
+import pandera.polars as pa
+import polars as pl
+
+ARTICLE_TEXT = "_article_text"
+
+
+def article_known(data: pa.PolarsData) -> pl.LazyFrame:
+    return data.lazyframe.select(pl.col(ARTICLE_TEXT).is_not_null())
+
+
+def offsets_ordered(data: pa.PolarsData) -> pl.LazyFrame:
+    return data.lazyframe.select(pl.col("start_char") < pl.col("end_char"))
+
+
+def span_matches(data: pa.PolarsData, column: str) -> pl.LazyFrame:
+    length = (pl.col("end_char") - pl.col("start_char")).clip(lower_bound=0)
+    span = pl.col(ARTICLE_TEXT).str.slice(pl.col("start_char"), length)
+    return data.lazyframe.select((span == pl.col(column)).fill_null(False))
+
+
+class FactModel(pa.DataFrameModel):
+    article_id: str = pa.Field(str_length={"min_value": 1})
+    start_char: pl.Int32 = pa.Field(ge=0)
+    end_char: pl.Int32 = pa.Field(ge=1)
+
+    @pa.dataframe_check
+    def article_in_articles(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        """article_id must be present in articles."""
+        return article_known(data)
+
+    @pa.dataframe_check
+    def start_before_end(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        """start_char must be < end_char."""
+        return offsets_ordered(data)
+
+    class Config:
+        strict = False  # the joined `_article_text` column is allowed, and dropped after validation
+        coerce = False

@@ -1,0 +1,33 @@
+"""`places`: one row per place mention, resolved to country and, in Iraq, governorate."""
+from __future__ import annotations
+
+import pandera.polars as pa
+import polars as pl
+
+from schemas.facts import FactModel, span_matches
+
+# ISO 3166-2:IQ governorate codes, plus IQ-KR for the Kurdistan Region as GUIDELINES.md asks.
+ISO_3166_2_IQ = ["IQ-AN", "IQ-AR", "IQ-BA", "IQ-BB", "IQ-BG", "IQ-DA", "IQ-DI", "IQ-DQ", "IQ-KA", "IQ-KI",
+                 "IQ-MA", "IQ-MU", "IQ-NA", "IQ-NI", "IQ-QA", "IQ-SD", "IQ-SU", "IQ-WA", "IQ-KR"]
+PLACE_TYPES = ["country", "region", "governorate", "district", "city", "other"]
+
+
+class PlaceModel(FactModel):
+    place_mention_id: str = pa.Field(unique=True, str_length={"min_value": 1})
+    mention_text: str = pa.Field(str_length={"min_value": 1})
+    place_name: str = pa.Field(str_length={"min_value": 1})
+    place_type: str = pa.Field(isin=PLACE_TYPES)
+    country_code: str = pa.Field(str_matches=r"^[A-Z]{2}$")
+    admin1_code: str = pa.Field(nullable=True, isin=ISO_3166_2_IQ)
+    admin1_pcode: str = pa.Field(nullable=True, str_matches=r"^IQG\d{2}$")
+    admin1_name: str = pa.Field(nullable=True)
+
+    @pa.dataframe_check
+    def span_is_mention_text(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        """mention_text must equal the article text at [start_char, end_char)."""
+        return span_matches(data, "mention_text")
+
+    @pa.dataframe_check
+    def admin1_only_in_iraq(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        """admin1_code is only for places in Iraq (country_code IQ)."""
+        return data.lazyframe.select(pl.col("admin1_code").is_null() | (pl.col("country_code") == "IQ"))
