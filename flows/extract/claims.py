@@ -39,9 +39,10 @@ for _lemma, _forms, _frame in csv.reader(_lines("reporting_verbs.csv")):
 _ADVERBS = "|".join(sorted(map(re.escape, _lines("frame_adverbs.txt")), key=len, reverse=True))
 _LISTENERS = "|".join(sorted(map(re.escape, _lines("listeners.txt")), key=len, reverse=True))
 
+# Case-sensitive (*State* is not *state*), except a sentence-initial *According to*.
 _VERB_RE = re.compile(r"(?<![\w-])(" + "|".join(
-    re.escape(f).replace(r"\ ", r"\s+") for f in sorted(VERBS, key=len, reverse=True)) + r")(?![\w-])",
-    re.IGNORECASE)
+    ("[Aa]" + re.escape(f[1:]) if VERBS[f][1] == "according" else re.escape(f)).replace(r"\ ", r"\s+")
+    for f in sorted(VERBS, key=len, reverse=True)) + r")(?![\w-])")
 _QUOTE_MARK = re.compile(r"[“”\"]")
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -61,13 +62,32 @@ _LISTENER = re.compile(
     rf"\s+(?:(?:{_LISTENERS})\s+)*(?:(?:[A-Z][\w.'’&-]*|al-\w+)(?:\s+(?:[A-Z][\w.'’&-]*|al-\w+|of|for))*(?:['’]s\s+(?:[A-Z][\w.'’-]*\s*)+)?"
     rf"|(?:{_LISTENERS})|[a-z]+\s+(?:conference|briefing|meeting|session|hearing|gathering|rally|crowd|audience))")
 _TRAIL_ADVERBS = re.compile(rf"(?:\s+(?:{_ADJUNCT}))+\s*$")
-_CONJ = re.compile(r"^(?:and|but|so|yet|or|meanwhile|however|still|instead|now|also)\b\s*", re.IGNORECASE)
+_LEADING = re.compile(rf"(?:\s*(?:and|but|so|yet|or|meanwhile|however|still|instead|now|elsewhere|moreover|indeed|"
+                      rf"while|although|though|as|when|since|because|if|{_ADVERBS})\b,?)+\s*", re.IGNORECASE)
+_CLAUSE_WORD = re.compile(r"(?<!\w)(?:as|while|when|whereas|after|before|because|that|since|although|though|if|but|where|"
+                          r"so|and then|until|once)\s+")
+_CHUNK_SPLIT = re.compile(r",\s+|\s+[—–]\s+|\s+--\s+")
+_APPOSITIVE = re.compile(r"\s*(?:who|which|whose|[a-z])")
+_PRONOUN = re.compile(r"(?:he|she|it|they)")
+_WITH_SUBJECT = re.compile(r"\bwith\s+(?=\S)")
+_ADVERBIAL = re.compile(r"\s*(?:[A-Z][a-z]*ing\b|(?:In|On|At|With|After|Before|During|Since|Despite|Amid|Under|For|From|"
+                        r"As|While|When|Although|Though|Because|By|Following|Last|This|Earlier|Later|Meanwhile|However|"
+                        r"Still|Elsewhere)\b)")
+_QUOTED_AS = re.compile(r"\s+(?:was|were|is|are|has been|have been)\s+quoted\b.*?\bas\s*$")
 _TRIM = " \t,;:—–-"
 # the source after an inverted verb: up to a comma, period or a following adjunct
-_INVERTED_SPEAKER = re.compile(
-    r"\s+(?!that\b)((?:[^,.;:“\"]|\.(?=\s*[A-Z][a-z]*\.?\s)|(?<=[A-Z])\.){1,80}?)"
-    r"(?=\s*(?:[,.;:]|$| who | in | on | at | during | after | before | to ))")
+_SOURCE_NP = re.compile(
+    r"\s+(?!that\b)([^,;:“\"()]{1,80}?)"
+    r"(?=\s*(?:[,;:(]|\.?\s*$|\s(?:who|in|on|at|during|after|before|to|when|as|while|from|that)\s))")
 _MIN_WORDS = 3
+# "told state-run TV in comments aired Sunday that …": content starts after a near "that"
+_THAT_AHEAD = re.compile(r"(?:\s+[\w.'’-]+){1,10}?\s+(that)\b(?![\w-])(?<![,.;:]\sthat)")
+_PARTICIPLES = "|".join(sorted((re.escape(f) for f in VERBS if f.endswith("ing")), key=len, reverse=True))
+_PAST = "|".join(sorted((re.escape(f) for f in VERBS if f.endswith(("ed", "aid", "old", "ote"))), key=len,
+                        reverse=True))
+_CONTENT_END = re.compile(rf",?\s+(?:{_PARTICIPLES})\b|\s+and\s+(?:{_PAST})\b|[”\"],?\s+(?:he|she|it|they|said|says)\b")
+_OBJECT_END = re.compile(rf",?\s+(?:{_PARTICIPLES})\b|\s+and\s+(?:{_PAST})\b|[”\"],?\s+(?:he|she|it|they|said|says)\b"
+                         rf"|,\s+(?:which|who|whom|where|while|as|after|before|because|[a-z]+ed|[a-z]+ing)\b")
 
 
 def _pair_quotes(text: str, ps: int, pe: int) -> list[tuple[int, int]]:
@@ -138,6 +158,7 @@ class _Article:
         self.rows: list[Row] = []
         self.last: tuple[Entity, int] | None = None  # speaker of the last claim, paragraph index
         self.open_paragraph = False  # previous paragraph ended inside a quote
+        self.previous = ""  # the previous sentence (masked), for pronoun antecedents
 
     def run(self) -> list[Row]:
         text = self.text
@@ -153,6 +174,7 @@ class _Article:
                     qi += 1
                 inside = [q for q in self.quotes[qi:qi + 8] if s <= q[0] < e]
                 self._sentence(s, e, inside, pi, sent_no)
+                self.previous = self.masked[s:e]
                 sent_no += 1
             self.open_paragraph = bool(self.quotes) and any(q[1] == pe for q in self.quotes[qi:qi + 8])
         for row in self.rows:
@@ -175,7 +197,7 @@ class _Article:
             if got is None:
                 continue
             mention, spans = got
-            entity = self.resolver.resolve(mention, sent_no)
+            entity = self.resolver.resolve(mention, sent_no, vs, self.previous)
             prev_speaker = (mention, entity)
             for cs, ce in spans:
                 self._emit(cs, ce, quotes, used, mention, entity, lemma)
@@ -205,46 +227,58 @@ class _Article:
         left = masked[s:vs]
         if lemma == "according to":
             return self._according(s, e, vs, ve)
-        # participle continuing the previous frame: "…, adding that …"
-        if _participle(masked, vs, ve) and re.search(r",\s*$", left) and prev is not None:
+        participle = _participle(masked, vs, ve)
+        # a verb continuing the previous frame: "…, adding that …", "… and said …"
+        if prev is not None and re.search(r"(?:,|\band)\s*$", left) and (participle or left.rstrip().endswith("and")):
             return prev[0], self._after(ve, e, lemma, frame) or []
         # the speaker precedes the verb
         clause_start = s
         for cm in re.finditer(r"[”\"]|[:;]", left):
             clause_start = s + cm.end()
         subj = masked[clause_start:vs]
+        if participle:
+            # "X was quoted as saying", "with X saying", or the main clause's subject
+            cut = _QUOTED_AS.search(subj) or _WITH_SUBJECT.search(subj)
+            if cut is None:
+                return self._main_subject(s, vs, ve, e, lemma, frame)
+            subj = subj[:cut.start()] if cut.re is _QUOTED_AS else subj
         subj = _TRAIL_ADVERBS.sub("", subj).rstrip(" ,")
-        chunks = [c for c in re.split(r",\s+|\s+[—–]\s+|\s+--\s+", subj)]
-        if not chunks or not chunks[-1].strip():
+        found = _subject(subj)
+        if found is None:
             return self._inverted(s, e, vs, ve, left)
-        appos = None
-        phrase = chunks[-1].strip()
-        phrase_start = clause_start + subj.rfind(chunks[-1])
-        if len(chunks) >= 2 and re.match(r"(?:who|which|whose|a|an|the|[a-z])", phrase) and \
-                not re.fullmatch(r"(?:he|she|it|they|the\s.*)", phrase):
-            appos = None if phrase.startswith(("who", "which", "whose")) else phrase
-            phrase = chunks[-2].strip()
-            phrase_start = clause_start + subj.rfind(chunks[-2])
-        phrase = _CONJ.sub("", phrase)
-        mention = parse_mention(phrase, appos)
-        if mention is None:
-            return self._inverted(s, e, vs, ve, left)
+        mention, offset = found
         spans = []
         after = self._after(ve, e, lemma, frame)
-        # content before the speaker: "…, he said" / "“…,” he said"
-        pre = masked[s:phrase_start]
-        if re.search(r"(?:,|[”\"],?)\s*$", pre) and re.search(r"\w", pre):
+        # content before the speaker: "“…,” he said", and "…, he said" / "…, he said, with …"
+        pre = masked[s:clause_start + offset]
+        if re.search(r"(?:,|[”\"],?)\s*$", pre) and re.search(r"\w", pre) and (
+                not after or re.search(r"[”\"],?\s*$", pre) or masked.startswith(",", ve)):
             spans.append((s, s + len(pre.rstrip(" ,"))))
+            if after and masked.startswith(",", ve) and masked[after[0][0]:after[0][0] + 1] not in "“\"":
+                after = None  # "…, he said, with four columns …": the tail is narrative
         if after:
             spans.extend(after)
         return (mention, spans) if spans else None
+
+    def _main_subject(self, s, vs, ve, e, lemma, frame):
+        """"Turkey has refused …, saying it needs …": the source is the clause's subject."""
+        if not re.search(r",\s*$", self.masked[s:vs]):
+            return None
+        for chunk in _CHUNK_SPLIT.split(self.masked[s:vs]):
+            found = _mention_at(chunk) if chunk.strip() else None
+            if found is not None and found[0].kind in ("person", "org", "group", "pronoun"):
+                after = self._after(ve, e, lemma, frame)
+                return (found[0], after) if after else None
+            if found is None and not _ADVERBIAL.match(chunk):
+                return None
+        return None
 
     def _inverted(self, s, e, vs, ve, left):
         """“…,” said X / …, said X: the speaker follows the verb, the content precedes it."""
         masked = self.masked
         if not re.search(r"[,”\"]\s*$", left) or _participle(masked, vs, ve):
             return None
-        sm = _INVERTED_SPEAKER.match(masked[ve:e] + ".")
+        sm = _SOURCE_NP.match(masked[ve:e] + ".")
         if not sm:
             return None
         mention = self._mention(sm.group(1), masked[ve + sm.end():e])
@@ -260,29 +294,31 @@ class _Article:
             lm = _LISTENER.match(masked, pos, e)
             if lm:
                 pos = lm.end()
+        tm = _THAT_AHEAD.match(masked, pos, e)
+        if tm:
+            pos = tm.start(1)
         am = _AFTER_VERB.match(masked, pos, e)
         that = colon = False
         if am:
             that, colon = bool(am.group(1)), bool(am.group(2))
             pos = am.end()
         end = e
-        # stop at a following ", adding …" or "“…,” he said" so frames do not overlap
-        nxt = re.search(r",\s+(?:\w+ing\b)|[”\"],?\s+(?:he|she|it|they)\b", masked[pos:e])
+        # stop before a following frame (", adding …", "“…,” he said"), and an object at its
+        # first trailing modifier (", which …", ", meant to …")
+        nxt = (_OBJECT_END if frame == "object" else _CONTENT_END).search(masked, pos, e)
         if nxt:
-            end = pos + nxt.start() + (1 if masked[pos + nxt.start()] in "”\"" else 0)
-        body = masked[pos:end].strip(_TRIM + ".")
+            end = nxt.start() + (1 if masked[nxt.start()] in "”\"" else 0)
+        body = self.text[pos:end].strip(_TRIM + ".")
         if len(re.findall(r"\w+", body)) < (1 if frame == "object" else _MIN_WORDS):
             return None
         starts_quote = masked[pos:pos + 1] in ("“", '"')
         if frame == "strict" and not (that or colon or starts_quote):
             return None
-        if frame == "object" and body[:1] in "“\"" and lemma in ("deny", "express"):
-            return None
         return [(pos, end)]
 
     def _according(self, s, e, vs, ve):
         masked = self.masked
-        nm = re.match(r"\s+([^,.;:]+?)(?=\s*(?:[,.;:]|$))", masked[ve:e])
+        nm = _SOURCE_NP.match(masked[ve:e] + ".")
         if not nm:
             return None
         mention = self._mention(nm.group(1), "")
@@ -334,6 +370,40 @@ class _Article:
             "start_char": cs,
             "end_char": ce,
         })
+
+
+def _subject(subj: str) -> tuple[Mention, int] | None:
+    """The source phrase at the end of `subj` (text before a verb) and its offset in subj.
+
+    Chunks are split at commas and dashes; a trailing apposition or relative clause
+    (*Sabah al-Numan, spokesman for …,*) is skipped back to the name it describes."""
+    bounds = [0] + [m.end() for m in _CHUNK_SPLIT.finditer(subj)]
+    chunks = [(b, subj[b:(bounds[i + 1] if i + 1 < len(bounds) else len(subj))]) for i, b in enumerate(bounds)]
+    chunks = [(b, re.sub(r"(?:,\s+|\s+[—–]\s+|\s+--\s+)$", "", c)) for b, c in chunks]
+    k = len(chunks) - 1
+    while k > 0 and _APPOSITIVE.match(chunks[k][1]) and not _PRONOUN.fullmatch(chunks[k][1].strip()):
+        b, c = chunks[k - 1]
+        m = _mention_at(c)
+        if m is not None and m[0].kind in ("person", "org"):
+            appos = chunks[k][1].strip()
+            m[0].role = None if re.match(r"(?:who|which|whose)\b", appos) else (m[0].role or appos)
+            return m[0], b + m[1]
+        k -= 1
+    b, c = chunks[-1]
+    m = _mention_at(c)
+    return None if m is None else (m[0], b + m[1])
+
+
+def _mention_at(chunk: str) -> tuple[Mention, int] | None:
+    """parse_mention on the chunk after its last clause word (*as*, *while*, *that*)."""
+    cut = 0
+    for m in _CLAUSE_WORD.finditer(chunk):
+        cut = m.end()
+    lead = _LEADING.match(chunk, cut)
+    if lead:
+        cut = lead.end()
+    mention = parse_mention(chunk[cut:])
+    return None if mention is None else (mention, cut)
 
 
 def _participle(masked: str, vs: int, ve: int) -> bool:

@@ -21,7 +21,11 @@ def _lines(name: str) -> list[str]:
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
-TITLES = frozenset(_lines("titles.txt"))
+TITLE_ROLE: dict[str, str | None] = {}
+for _row in _lines("titles.txt"):
+    _title, _, _role = _row.partition("|")
+    TITLE_ROLE[_title] = _role or (_title.lower() if _title.isalpha() else None)
+TITLES = frozenset(TITLE_ROLE)
 ORG_CUES = frozenset(_lines("org_cues.txt"))
 ROLE_SINGULAR: dict[str, str] = {}
 ROLE_PLURAL: dict[str, str] = {}
@@ -35,9 +39,24 @@ _NAME_PARTICLES = frozenset({"al", "al-", "bin", "ibn", "abu", "el", "de", "da",
                              "du", "bint", "abd"})
 _DETERMINERS = frozenset({"a", "an", "the", "one", "two", "three", "some", "several", "many", "other", "another",
                           "both", "most", "few", "his", "her", "its", "their", "our"})
+_ORG_HEADS = frozenset({"department", "government", "ministry", "police", "army", "military", "office",
+                        "administration", "media", "agency", "council", "command", "committee", "coalition",
+                        "militia", "group", "party", "parliament", "court", "embassy", "alliance", "authorities"})
+_PREPOSITIONS = frozenset({"in", "on", "at", "during", "after", "before", "with", "for", "from", "since", "despite",
+                           "under", "amid", "by", "to", "of", "into", "about", "over", "following", "if", "when",
+                           "while", "as", "because", "although", "though", "than", "there", "this", "that",
+                           "these", "those", "what", "which", "who", "how", "why", "where", "here", "it's"})
+_CLAUSE_TOKENS = frozenset({"is", "was", "were", "are", "has", "have", "had", "will", "would", "can", "could",
+                            "should", "may", "might", "must", "did", "does", "do", "be", "been", "being", "not",
+                            "that", "which", "who", "if", "when", "then", "there", "than", "said", "says",
+                            "you", "You", "I", "we", "We", "what", "What"})
+_ADJ_ED = frozenset({"retired", "armed", "united", "unnamed", "unidentified", "based", "elected", "detained",
+                     "wounded", "displaced", "appointed", "designated", "exiled", "jailed", "speed"})
+_CALENDAR = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+                       r"May|June|July|August|September|October|November|December|Today|Yesterday)")
 _OF = frozenset({"of", "for", "to", "at", "in", "from", "with", "on"})
 # Capitalised sequences of two or more words: candidate full names anywhere in the article.
-_FULL_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:(?:al|bin|ibn|abu|el|de|van|von)[- ])?[A-Z][\w'’.-]*){1,3}")
+_FULL_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:(?:al|bin|ibn|abu|el|de|van|von)[- ])?(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3}")
 
 
 def _is_cap(tok: str) -> bool:
@@ -71,53 +90,67 @@ def parse_mention(phrase: str, apposition: str | None = None) -> Mention | None:
         return None
     low = phrase.lower()
     if low in PRONOUNS:
-        kind = PRONOUNS[low]
-        return Mention(phrase, "pronoun", low, head=kind)
+        return Mention(phrase, "pronoun", low, head=PRONOUNS[low])
     toks = _TOKEN.findall(phrase)
-    if not toks or len(toks) > 14:
+    if not toks or len(toks) > 14 or toks[0].lower() in _PREPOSITIONS:
         return None
+    if sum(len(t) > 3 and t.isupper() for t in toks) >= 2:  # a headline in capitals
+        return None
+    if any(t in _CLAUSE_TOKENS or (t.endswith("ed") and t.islower() and t not in _ADJ_ED) for t in toks):
+        return None  # a clause, not a noun phrase
     role = apposition.strip(" ,") if apposition else None
     # trailing run of capitalised tokens (the name part)
     i = len(toks)
     while i > 0 and _is_cap(toks[i - 1]):
         i -= 1
     run, before = toks[i:], toks[:i]
-    if run and before and before[-1].lower() in _OF:
-        run, before = [], toks  # "the chairman of the House ... Committee": a description
+    if run and all(_CALENDAR.fullmatch(t) for t in run):
+        return None
+    if run and any(t.lower() in _OF for t in before) and any(_role_head(t) for t in before):
+        run, before = [], toks  # "a spokesman for the Islamic State": a description
+    elif run and before and before[-1].lower() in _OF:
+        run, before = [], toks  # "the chairman of the House ... Committee"
     if not run:
-        head_tok = next((t.lower() for t in reversed(toks) if t.lower() in ROLE_SINGULAR or t.lower() in ROLE_PLURAL), None)
-        if head_tok is None:
-            last = toks[-1].lower()
-            if not (last.endswith("s") or last in ("department", "government", "ministry", "police", "army",
-                                                     "military", "office", "administration", "media", "agency")):
-                return None
-            head_tok = last
-        plural = head_tok in ROLE_PLURAL or (head_tok not in ROLE_SINGULAR and head_tok.endswith("s"))
-        kind = "group" if plural else "description"
-        if any(t in ORG_CUES for t in toks) or head_tok in ("department", "government", "ministry", "office",
-                                                          "administration", "agency"):
-            kind = "org"
-        return Mention(phrase, kind, _strip_the(phrase), role, ROLE_SINGULAR.get(head_tok) or ROLE_PLURAL.get(head_tok))
+        return _description(phrase, toks, role)
     if any(t.lower() in _DETERMINERS for t in before) and not any(
-            t.lower() in ROLE_SINGULAR or t in TITLES for t in before) and not any(t in ORG_CUES for t in run):
-        # "some Kurdish fighters", "its Foreign Ministry" handled as written
+            _role_head(t) or t in TITLES for t in before) and not any(t in ORG_CUES for t in run):
+        # "some Kurdish fighters", "its Foreign Ministry": as written
         return Mention(phrase, "org" if any(t in ORG_CUES for t in toks) else "group", _strip_the(phrase), role)
     # strip titles at the start of the run (Gen., Prime Minister, Rep.)
     j = 0
     while j < len(run) - 1 and run[j] in TITLES:
         j += 1
-    titled = j > 0 or any(t.lower() in ROLE_SINGULAR for t in before)
+    titled = j > 0 or any(_role_head(t) for t in before)
     name_toks = run[j:]
-    name = " ".join(name_toks)
-    name = phrase[phrase.rfind(name_toks[0]):] if name_toks[0] in phrase else name
-    if not titled and (any(t in ORG_CUES for t in run) or phrase[:4].lower() == "the "):
+    if not titled and (any(t in ORG_CUES for t in run) or low.startswith("the ")):
         return Mention(phrase, "org", _strip_the(phrase), role)
-    if any(t in ORG_CUES for t in name_toks) and not titled:
-        return Mention(phrase, "org", _strip_the(phrase), role)
-    pre = phrase[: len(phrase) - len(name)].strip()
-    if pre and not role:
-        role = pre
-    return Mention(phrase, "person", name, role)
+    start = phrase.rfind(name_toks[0])
+    name = phrase[start:] if start >= 0 else " ".join(name_toks)
+    pre = phrase[:start].strip() if start > 0 else ""
+    m = Mention(phrase, "person", name, role or pre or None)
+    m.head = next((TITLE_ROLE.get(t) for t in reversed(run[:j]) if TITLE_ROLE.get(t)), None) or next(
+        (_role_head(t) for t in reversed(before) if _role_head(t)), None)
+    return m
+
+
+def _role_head(tok: str) -> str | None:
+    t = tok.lower()
+    return ROLE_SINGULAR.get(t) or ROLE_PLURAL.get(t)
+
+
+def _description(phrase: str, toks: list[str], role: str | None) -> Mention | None:
+    """An unnamed source: *a senior official*, *witnesses*, *the interior ministry*."""
+    head_tok = next((t.lower() for t in reversed(toks) if _role_head(t)), None)
+    if head_tok is None:
+        last = toks[-1].lower()
+        if not ((last.endswith("s") and not last.endswith("ss") and len(last) > 3) or last in _ORG_HEADS):
+            return None
+        head_tok = last
+    plural = head_tok in ROLE_PLURAL or (head_tok not in ROLE_SINGULAR and head_tok.endswith("s"))
+    kind = "group" if plural else "description"
+    if head_tok in _ORG_HEADS or (not _role_head(head_tok) and any(t in ORG_CUES for t in toks)):
+        kind = "org"
+    return Mention(phrase, kind, _strip_the(phrase), role, _role_head(head_tok))
 
 
 @dataclass(slots=True, eq=False)
@@ -125,16 +158,18 @@ class Entity:
     name: str
     kind: str  # person | org | description | group
     role: str | None = None
-    head: str | None = None
+    head: str | None = None  # role noun: "official", "general", "president"
     sentence: int = 0
     same_as: "Entity | None" = None
-    roles: set = field(default_factory=set)
 
     def final(self) -> "Entity":
         e = self
         while e.same_as is not None:
             e = e.same_as
         return e
+
+
+_SUBJECT = re.compile(r"(?:[^,“\"]{0,40},\s+)?((?:[A-Z][\w.'’-]*|al-\w+|of|the)(?:\s+(?:[A-Z][\w.'’-]*|al-\w+|of|the))*)")
 
 
 class SpeakerResolver:
@@ -145,15 +180,78 @@ class SpeakerResolver:
         self.entities: list[Entity] = []
         self._names: dict[str, str] | None = None
 
+    def resolve(self, m: Mention, sentence: int, pos: int, previous: str = "") -> Entity:
+        """Entity for mention m at char pos; `previous` is the sentence before (for pronouns)."""
+        if m.kind == "pronoun":
+            return self._pronoun(m, sentence, pos, previous)
+        if m.kind == "person":
+            return self._person(m, sentence)
+        if m.kind == "description" and m.text[:4].lower() == "the " and m.head:
+            found = self._definite(m, sentence, pos)
+            if found is not None:
+                return found
+        key = _strip_the(m.name).lower()
+        for e in reversed(self.entities):
+            if e.kind == m.kind and e.name.lower() == key:
+                return e
+        return self._add(Entity(_strip_the(m.name), m.kind, m.role, m.head, sentence))
+
+    def _pronoun(self, m: Mention, sentence: int, pos: int, previous: str) -> Entity:
+        """he/she: the previous sentence's named subject, else the last person speaker;
+        it/they: the previous sentence's organisation subject, else the last organisation."""
+        sm = _SUBJECT.match(previous) if previous else None
+        if sm:
+            subj = parse_mention(sm.group(1))
+            if subj is not None and ((m.head == "person" and subj.kind == "person") or
+                                     (m.head != "person" and subj.kind in ("org", "group"))):
+                return self.resolve(subj, sentence, pos)
+        kinds = {"person": ("person", "description"), "org": ("org",), "plural": ("group", "org")}[m.head]
+        for e in reversed(self.entities):
+            if e.kind in kinds:
+                return e
+        return self._add(Entity(m.text, "description", sentence=sentence))
+
+    def _person(self, m: Mention, sentence: int) -> Entity:
+        last = _surname(m.name)
+        for e in reversed(self.entities):
+            if e.kind == "person" and _surname(e.name) == last:
+                if len(m.name) > len(e.name):
+                    e.name = m.name
+                e.role, e.head = e.role or m.role, e.head or m.head
+                return e
+        full = self._full_names().get(last, m.name)
+        e = Entity(full if len(full) > len(m.name) else m.name, "person", m.role, m.head, sentence)
+        self._adopt_description(e, sentence)
+        return self._add(e)
+
+    def _definite(self, m: Mention, sentence: int, pos: int) -> Entity | None:
+        """*the official*, *the general*, *the president*: an earlier source with that role,
+        else a name the article titles that way (*President Obama*)."""
+        for e in reversed(self.entities):
+            f = e.final()
+            if f.kind in ("person", "description") and f.head == m.head:
+                return e
+        title = m.head.capitalize()
+        abbrev = [t for t, r in TITLE_ROLE.items() if r == m.head and t != title]
+        pat = "|".join(re.escape(t) for t in [title] + abbrev)
+        last = None
+        for tm in re.finditer(rf"\b(?:{pat})\s+((?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|al-\w+))*)",
+                              self.text[:pos]):
+            last = tm.group(1)
+        if last:
+            return self._person(Mention(last, "person", last, head=m.head), sentence)
+        return None
+
     def _full_names(self) -> dict[str, str]:
-        """Last word -> longest capitalised name ending in it (built on first need)."""
+        """Surname -> longest capitalised name ending in it (built on first need)."""
         if self._names is None:
             self._names = {}
             for m in _FULL_NAME.finditer(self.text):
                 toks = m.group().split()
-                while toks and toks[0] in TITLES:
+                while toks and (toks[0] in TITLES or toks[0].lower() in _PREPOSITIONS or toks[0].lower() in _DETERMINERS
+                                or toks[0].lower() in ("and", "but", "or", "so")):
                     toks = toks[1:]
-                if len(toks) < 2 or any(t in ORG_CUES for t in toks):
+                if len(toks) < 2 or any(t in ORG_CUES or t in TITLES for t in toks):
                     continue
                 full = " ".join(toks)
                 last = _surname(full)
@@ -161,56 +259,13 @@ class SpeakerResolver:
                     self._names[last] = full
         return self._names
 
-    def _last(self, kinds: tuple[str, ...]) -> Entity | None:
-        for e in reversed(self.entities):
-            if e.kind in kinds:
-                return e
-        return None
-
-    def resolve(self, m: Mention, sentence: int) -> Entity:
-        if m.kind == "pronoun":
-            kinds = {"person": ("person", "description"), "org": ("org",), "plural": ("group", "org")}[m.head]
-            e = self._last(kinds)
-            if e is not None:
-                return e
-            return self._add(Entity(m.text, "description", sentence=sentence))
-        if m.kind == "person":
-            last = _surname(m.name)
-            for e in reversed(self.entities):
-                if e.kind == "person" and _surname(e.name) == last:
-                    if len(m.name) > len(e.name):
-                        e.name = m.name
-                    if m.role:
-                        e.roles.add(m.role.lower())
-                    return e
-            full = self._full_names().get(last, m.name)
-            name = full if len(full) > len(m.name) else m.name
-            e = Entity(name, "person", m.role, sentence=sentence)
-            if m.role:
-                e.roles.add(m.role.lower())
-            self._adopt_description(e, sentence)
-            return self._add(e)
-        if m.kind == "description":
-            if m.text[:4].lower() == "the " and m.head:
-                for e in reversed(self.entities):
-                    f = e.final()
-                    if f.kind in ("person", "description") and (
-                            f.head == m.head or any(m.head in r for r in f.roles)):
-                        return e
-            return self._add(Entity(m.name, "description", m.role, m.head, sentence))
-        key = _strip_the(m.name).lower()
-        for e in reversed(self.entities):
-            if e.kind == m.kind and e.name.lower() == key:
-                return e
-        return self._add(Entity(_strip_the(m.name), m.kind, m.role, m.head, sentence))
-
     def _adopt_description(self, person: Entity, sentence: int) -> None:
         """A named person introduced with a role right after an unnamed singular description
-        (*a senior official said ... Sabah al-Numan, spokesman for ..., noted*) is that person."""
-        if not person.roles or not self.entities:
+        (*a senior official said … Sabah al-Numan, spokesman for …, noted*) is that person."""
+        if not (person.role or person.head) or not self.entities:
             return
         prev = self.entities[-1]
-        if prev.kind == "description" and prev.same_as is None and prev.head and sentence - prev.sentence <= 2:
+        if prev.kind == "description" and prev.same_as is None and prev.head and sentence - prev.sentence <= 3:
             prev.same_as = person
 
     def _add(self, e: Entity) -> Entity:
