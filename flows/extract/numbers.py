@@ -1,0 +1,161 @@
+"""Number parsing for the quantity extractor: digits, number words, fractions and multipliers.
+
+One compiled regex finds every number-looking span; word sequences are then parsed token by token
+so that "two thousand five hundred" is one number and "two three" is two. The quantity extractor
+decides from context whether a number is a quantity; this module only reads numbers.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+LEXICONS = Path(__file__).with_name("lexicons")
+
+
+@lru_cache(maxsize=None)
+def read_lexicon(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of a lexicon CSV under lexicons/, skipping its '#' comment header."""
+    with open(LEXICONS / name, encoding="utf-8", newline="") as fh:
+        lines = [line for line in fh if not line.startswith("#")]
+    return tuple(csv.DictReader(lines))
+
+
+WORDS: dict[str, tuple[float, str]] = {r["word"]: (float(r["value"]), r["kind"]) for r in read_lexicon("numbers.csv")}
+ABBREV = {w: v for w, (v, k) in WORDS.items() if k == "abbrev"}
+_SPELLED = sorted((w for w, (_, k) in WORDS.items() if k not in ("abbrev", "article")), key=len, reverse=True)
+_W = "|".join(_SPELLED)
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+
+# Digits (300,000 / 1.5 / 10 1/2 / 1/4 / ½) or a run of number words, optionally led by a/an.
+NUMBER_RE = re.compile(
+    rf"(?P<digits>(?<![\w.])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:\s+\d/\d{{1,2}}\b)?(?:/\d+)?[½¼¾⅓⅔]?)"
+    rf"|(?P<vulgar>[½¼¾⅓⅔])"
+    rf"|(?P<words>\b(?:an?[\s-]+)?(?:{_W})(?:(?:[\s-]+|\s+and\s+)(?:{_W}))*\b)",
+    re.IGNORECASE,
+)
+# A multiplier right after digits: "1.5 million", "300 thousand", "2bn", "$3.5m", "two dozen".
+SCALE_AFTER_DIGITS = re.compile(r"[\s-]?(million|billion|trillion|thousand|lakh|crore|dozen)\b", re.IGNORECASE)
+ABBREV_AFTER_DIGITS = re.compile(r"\s?(bn|mn|tn|m|b|k)\b(?!\.\w)", re.IGNORECASE)
+_TOKEN = re.compile(r"[a-z]+", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Number:
+    start: int
+    end: int
+    value: float
+    spelled: bool  # written in words ("three"), not digits
+    fraction: bool  # a bare fraction word or vulgar fraction (half, a third, 1/4): value below one
+    abbrev: float | None = None  # an ambiguous multiplier abbreviation after digits (m, k, b)
+    abbrev_end: int = 0
+
+
+def _digits_value(s: str) -> float | None:
+    """300,000 -> 300000; 10 1/2 -> 10.5; 1/4 -> 0.25; 2½ -> 2.5; None for a date-like 9/11."""
+    s = s.replace(",", "")
+    extra = 0.0
+    if s and s[-1] in _VULGAR:
+        extra, s = _VULGAR[s[-1]], s[:-1]
+    parts = s.split()
+    if len(parts) == 2:  # whole and fraction
+        frac = _digits_value(parts[1])
+        return None if frac is None else float(parts[0]) + frac
+    if "/" in s:
+        num, den = s.split("/", 1)
+        if "." in num or int(den) not in (2, 3, 4, 8) or int(num) >= int(den):
+            return None
+        return int(num) / int(den)
+    return float(s) + extra
+
+
+def _parse_words(tokens: list[str]) -> tuple[float, int, bool] | None:
+    """(value, tokens used, ends in a fraction) for the longest valid number prefix of tokens."""
+    total, current, last, used, value = 0.0, None, None, 0, None
+    is_fraction = False
+    for i, tok in enumerate(tokens):
+        if tok == "and":
+            if last not in ("hundred", "scale"):
+                break
+            last = "and"
+            continue
+        v, kind = WORDS.get(tok, (None, None))
+        if kind == "article":
+            if i:
+                break
+            current, last = 1.0, "article"
+            continue
+        if kind == "unit":
+            ok = last in (None, "tens", "hundred", "scale", "and") and not (last == "tens" and v == 0)
+        elif kind in ("teen", "tens"):
+            ok = last in (None, "hundred", "scale", "and")
+        elif kind == "hundred":
+            ok = last in ("unit", "teen", "tens", "article") and current
+        elif kind == "scale":
+            ok = last in ("unit", "teen", "tens", "hundred", "article", "fraction")
+        elif kind == "dozen":
+            ok = last in ("unit", "article", "fraction")
+        elif kind == "fraction":
+            ok = last in (None, "unit", "article") and current != 0
+        else:
+            ok = False
+        if not ok:
+            break
+        if kind in ("unit", "teen", "tens"):
+            current = (current or 0.0) + v
+        elif kind == "hundred":
+            current *= v
+        elif kind == "scale":
+            total += (current or 1.0) * v
+            current = 0.0
+        elif kind == "dozen":
+            current = (current or 1.0) * v
+        elif kind == "fraction":
+            current = (current or 1.0) * v
+        last, used = kind, i + 1
+        value = total + (current or 0.0)
+        is_fraction = kind == "fraction"
+    if not used or value is None or last == "article":
+        return None
+    return value, used, is_fraction
+
+
+def scan_numbers(text: str) -> list[Number]:
+    """Every number in text, left to right, non-overlapping."""
+    out: list[Number] = []
+    pos, n = 0, len(text)
+    while pos < n:
+        m = NUMBER_RE.search(text, pos)
+        if not m:
+            break
+        pos = m.end()
+        if m.group("digits"):
+            value = _digits_value(m.group("digits"))
+            if value is None:
+                continue
+            num = Number(m.start(), m.end(), value, False, "/" in m.group("digits") and value < 1)
+            sm = SCALE_AFTER_DIGITS.match(text, num.end)
+            if sm:
+                num.value *= WORDS[sm.group(1).lower()][0]
+                num.end = pos = sm.end()
+            else:
+                am = ABBREV_AFTER_DIGITS.match(text, num.end)
+                if am:
+                    num.abbrev, num.abbrev_end = ABBREV[am.group(1).lower()], am.end()
+            out.append(num)
+        elif m.group("vulgar"):
+            out.append(Number(m.start(), m.end(), _VULGAR[m.group("vulgar")], False, True))
+        else:
+            toks = list(_TOKEN.finditer(m.group("words")))
+            parsed = _parse_words([t.group().lower() for t in toks])
+            if parsed is None:
+                # a leading article that does not start a number ("a two-day visit"): retry after it
+                pos = m.start() + toks[0].end() if len(toks) > 1 else m.end()
+                continue
+            value, used, is_fraction = parsed
+            end = m.start() + toks[used - 1].end()
+            out.append(Number(m.start(), end, value, True, is_fraction))
+            pos = end
+    return out

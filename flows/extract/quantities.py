@@ -1,0 +1,425 @@
+"""Quantities in news text: counts, measures, money, durations, percentages and fractions.
+
+One scan finds every number (numbers.scan_numbers); each is then read from its local context:
+what makes it not a quantity (a year, date, time, age, ordinal, identifier), a currency sign before
+it, a bound word before it, a range partner, and the unit or counted noun after it. Rules follow
+gold/GUIDELINES.md (Quantities); every word list lives in lexicons/*.csv.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from flows.extract.base import ArticleText, Row
+from flows.extract.numbers import Number, read_lexicon, scan_numbers
+
+
+def _alternation(words, escape=True) -> str:
+    return "|".join(re.escape(w) if escape else w for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    name: str
+    normalized: str
+    factor: float
+
+    @property
+    def currency(self) -> bool:
+        return self.normalized not in MEASURE_BASES
+
+
+MEASURE_BASES = {"kilogram", "kilometre", "square kilometre", "litre", "day", "percent", "percentage point"}
+_UNIT_ROWS = read_lexicon("units.csv")
+_UNITS = {(r["surface"].lower() if r["position"] == "suffix" else r["surface"], r["position"]):
+          Unit(r["unit"], r["normalized_unit"], float(r["factor"])) for r in _UNIT_ROWS}
+SUFFIX_UNIT_RE = re.compile(
+    r"[ \t-]?(" + _alternation(s for s, p in _UNITS if p == "suffix") + r")(?![\w$€£])", re.IGNORECASE)
+ABBREV_UNIT_RE = re.compile(r" ?(" + _alternation(s for s, p in _UNITS if p == "abbrev") + r")(?![\w$€£])")
+PREFIX_UNIT_RE = re.compile(r"(?<![A-Za-z])(" + _alternation(s for s, p in _UNITS if p == "prefix") + r") ?$")
+
+BOUNDS = {r["phrase"]: r["bound"] for r in read_lexicon("bounds.csv")}
+BOUND_RE = re.compile(r"\b(" + _alternation(BOUNDS) + r")\s+$", re.IGNORECASE)
+
+_NOUNS = read_lexicon("count_nouns.csv")
+IRREGULAR = {r["surface"]: r["unit"] for r in _NOUNS if r["kind"] == "irregular"}
+COMPOUNDS = {r["surface"]: r["unit"] for r in _NOUNS if r["kind"] == "compound"}
+PERSON_NOUNS = {r["surface"] for r in _NOUNS if r["kind"] == "person"}
+
+CUES: dict[str, set[str]] = {}
+for _r in read_lexicon("quantity_cues.csv"):
+    CUES.setdefault(_r["cue"], set()).add(_r["word"])
+STOP, ADJECTIVES, NOT_NOUN = CUES["stop"], CUES["adjective"], CUES["not_noun"]
+ABSTRACT, REPORTING, CASUALTY = CUES["abstract"], CUES["reporting"], CUES["casualty"]
+ATTRIBUTIVE = CUES["attributive"]
+
+_MONTHS = _alternation(CUES["month"])
+IDENTIFIER_BEFORE = re.compile(r"(?:\b(" + _alternation(CUES["identifier"]) + r")|#)[\s(]*$", re.IGNORECASE)
+LABEL_BEFORE = re.compile(r"[A-Za-z][-/]?$|\d[:/.-]$")  # F-16, AK-47, G20, 10:30, 3/4
+DATE_BEFORE = re.compile(r"\b(?:" + _MONTHS + r")\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?$", re.IGNORECASE)
+AGE_BEFORE = re.compile(r"\b(?:" + _alternation(CUES["age"]) + r")\s+(?:of\s+)?$", re.IGNORECASE)
+NAME_COMMA_BEFORE = re.compile(r"[A-Z][\w'’.-]+,\s$|[A-Z][\w'’.-]+\s\($")
+NOT_QUANTITY_AFTER = re.compile(
+    r"(?:st|nd|rd|th)\b|:\d\d|['’]?s\b|[\s-]*(?:years?|months?)[\s-]*old\b|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock|GMT)"
+    r"|,?\s+(?:" + _MONTHS + r")\b|-(?:time|way|off|sided|fold|on-one)\b", re.IGNORECASE)
+AGE_AFTER_COMMA = re.compile(r"\s?[,)]")
+AGO_AFTER = re.compile(r"\s+(?:ago|from\s+now)\b", re.IGNORECASE)
+OF_AFTER = re.compile(r"\s+of\s+", re.IGNORECASE)
+RANGE_JOIN = re.compile(r"\s*(?:to|-|–|—|or)\s*", re.IGNORECASE)
+AND_JOIN = re.compile(r"\s+and\s+", re.IGNORECASE)
+BETWEEN_BEFORE = re.compile(r"\b(?:anywhere\s+)?between\s+$", re.IGNORECASE)
+FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+OTHER_BEFORE = re.compile(r"\b(?:the\s+(?:other|remaining|final|last|rest\s+of\s+the)|another)\s+$", re.IGNORECASE)
+PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|any|every|the|this|that|which|at|to|will|would|could|might|may|can)\s+$",
+                                re.IGNORECASE)
+PRONOUN_ONE_AFTER = re.compile(r"\s+(?:another|of|or\s+(?:two|more|another))\b", re.IGNORECASE)
+REPORTING_BEFORE = re.compile(r"\b(?:" + _alternation(REPORTING) + r"|according\s+to)\s+\w+\s*$", re.IGNORECASE)
+ONE_DAY_AFTER = re.compile(r"\s+(?:day|time)\b", re.IGNORECASE)
+DURATION_BEFORE = re.compile(r"\b(?:for|within|in|than|after|only|just|last|lasted|over)\s+$", re.IGNORECASE)
+OR_MORE_AFTER = re.compile(r"\s+or\s+more\b", re.IGNORECASE)
+HYPHEN_WORD = re.compile(r"-([a-z]+)\b(?!-)")
+TOKEN = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][\w/'’-]*|[^\sA-Za-z]")
+CLOSING_QUOTE = re.compile(r"[\"”’']\s*")
+SPACES = re.compile(r"\s*")
+COORDINATION = re.compile(r"(?:,\s*|\s+)(?:and|or)\s+|,\s*")
+DETERMINERS = {"the", "our", "their", "its", "his", "her", "these", "those", "this", "that", "my", "your", "all"}
+SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z\"“‘(])|\n+")
+
+
+def singular(word: str) -> str:
+    """Lower-case singular of a plural noun (airstrikes -> airstrike, churches -> church)."""
+    w = word.lower()
+    if w in IRREGULAR:
+        return IRREGULAR[w]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def is_plural(tok: str) -> bool:
+    t = tok.lower()
+    if t in IRREGULAR:
+        return True
+    if not tok[0].isalpha() or (tok.isupper() and len(tok) > 1) or any(c in tok for c in "'’./"):
+        return False
+    if len(t) <= 3 or not t.endswith("s") or t in NOT_NOUN:
+        return False
+    if t.endswith(("ss", "us", "ous")):
+        return False
+    return not (t.endswith("is") and tok[0].islower())
+
+
+def _acronym(tok: str) -> bool:
+    return len(tok) > 1 and tok.isupper()  # US, IS: never a function word or verb
+
+
+def _is_word(tok: str) -> bool:
+    return tok[0].isalpha() and (_acronym(tok) or tok.lower() not in STOP)
+
+
+def _verb_like(tok: str) -> bool:
+    t = tok.lower()
+    return not _acronym(tok) and (t.endswith(("ed", "ing", "ly")) or t in NOT_NOUN or t in REPORTING)
+
+
+@dataclass(slots=True)
+class Noun:
+    unit: str
+    end: int
+    item: str | None = None
+
+
+def _words_at(text: str, pos: int, limit: int = 6) -> list[re.Match]:
+    """Up to limit content words from pos, stopping at punctuation, a function word or a verb form."""
+    out = []
+    for m in TOKEN.finditer(text, pos, min(len(text), pos + 120)):
+        if len(out) >= limit or not _is_word(m.group()) or (out and _verb_like(m.group())):
+            break
+        if text[out[-1].end() if out else pos:m.start()].strip():
+            break
+        out.append(m)
+    return out
+
+
+def _noun_phrase_end(text: str, pos: int) -> int | None:
+    """End of the noun phrase at pos, through its first plural noun and an 'of' complement
+    (an item: Captagon pills, the country, teams of advisers), or None."""
+    pos = SPACES.match(text, pos).end()
+    first = TOKEN.match(text, pos)
+    if first and first.group().lower() in DETERMINERS:
+        pos = first.end()
+    words = _words_at(text, pos)
+    if not words or words[0].group().lower() in NOT_NOUN or words[0].group().endswith("ed"):
+        return None
+    for k, w in enumerate(words):
+        if is_plural(w.group()) and not (w.group().lower() in ATTRIBUTIVE and k + 1 < len(words)):
+            words = words[:k + 1]
+            break
+    end = words[-1].end()
+    of = OF_AFTER.match(text, end)
+    more = _words_at(text, of.end(), 3) if of else None
+    return more[-1].end() if more else end
+
+
+def _unit_of(words: list[re.Match]) -> str:
+    """Singular unit of a noun phrase ending in its head, kept whole when it is a known compound."""
+    toks = [w.group().lower() for w in words]
+    for n in (3, 2):
+        if len(toks) >= n and " ".join(toks[-n:]) in COMPOUNDS:
+            return COMPOUNDS[" ".join(toks[-n:])]
+    return singular(toks[-1])
+
+
+def _counted_noun(text: str, pos: int, one: bool) -> Noun | None:
+    """The counted noun right after a number: 'two key northern cities' -> city, 'one tank' -> tank."""
+    q = CLOSING_QUOTE.match(text, pos)  # "around 100" additional Marines
+    if q and q.group().strip():
+        pos = q.end()
+    words = _words_at(text, pos)
+    if not words or text[pos:words[0].start()].strip():
+        return None
+    if one:  # head-final singular noun phrase: one former U.S. garrison
+        head = len(words) - 1
+        t = words[head].group()
+        if (t.lower() in ADJECTIVES or any(w.group().lower() in ABSTRACT for w in words)
+                or t.lower().endswith(("ed", "ly")) or t.lower() in NOT_NOUN or t.lower() in REPORTING
+                or not t[0].islower() or is_plural(t) and t.lower() not in IRREGULAR):
+            return None
+        after = TOKEN.match(text, SPACES.match(text, words[head].end()).end())
+        if after and after.group().lower() in REPORTING or REPORTING_BEFORE.search(text[max(0, pos - 40):pos]):
+            return None  # "one official said", "said one official": a source, not a count
+    else:
+        head = next((i for i, w in enumerate(words) if is_plural(w.group())), None)
+        if head is None:
+            return None
+        while head + 1 < len(words) and is_plural(words[head + 1].group()):
+            head += 1  # weapons depots
+    unit = _unit_of(words[:head + 1])
+    noun = Noun(unit, words[head].end())
+    # coordinated nouns: "men and boys" count people; "churches and monasteries" keep the first
+    conj = None if one else COORDINATION.match(text, noun.end)
+    while conj:
+        nxt = _words_at(text, conj.end(), 3)
+        if not nxt or not is_plural(nxt[-1].group()):
+            break
+        other = singular(nxt[-1].group())
+        if unit in PERSON_NOUNS and other in PERSON_NOUNS and other != unit:
+            noun.unit = "person"
+        noun.item = text[words[0].start():nxt[-1].end()]
+        noun.end = nxt[-1].end()
+        conj = COORDINATION.match(text, noun.end)
+    return noun
+
+
+@dataclass(slots=True)
+class Quantity:
+    start: int
+    end: int
+    value: float
+    value_max: float | None
+    unit: str
+    bound: str
+    item: str | None
+    unit_info: Unit | None
+    count: bool  # a counted noun, not a measurement unit
+
+    def row(self, text: str) -> Row:
+        f = self.unit_info.factor if self.unit_info else 1.0
+        norm_unit = self.unit_info.normalized if self.unit_info else self.unit
+        return {"mention_text": text[self.start:self.end], "value": self.value, "value_max": self.value_max,
+                "unit": self.unit, "bound": self.bound, "item": self.item,
+                "normalized_value": self.value * f, "normalized_unit": norm_unit,
+                "start_char": self.start, "end_char": self.end}
+
+
+def _excluded(text: str, num: Number, range_end: bool = False) -> bool:
+    """A number that is a label, date, time, age or ordinal rather than a quantity."""
+    left = text[max(0, num.start - 40):num.start]
+    if not num.spelled and not range_end and LABEL_BEFORE.search(left):
+        return True
+    if IDENTIFIER_BEFORE.search(left) or DATE_BEFORE.search(left) or AGE_BEFORE.search(left):
+        return True
+    if NOT_QUANTITY_AFTER.match(text, num.end):
+        return True
+    if num.spelled and text[num.start:num.end].lower() == "one" and (
+            PRONOUN_ONE_BEFORE.search(left) or PRONOUN_ONE_AFTER.match(text, num.end)
+            or ONE_DAY_AFTER.match(text, num.end) and not DURATION_BEFORE.search(left)):
+        return True  # no one, one of, one day (some day), at one time
+    return (not num.spelled and num.value == int(num.value) and num.value <= 120
+            and NAME_COMMA_BEFORE.search(left) is not None and AGE_AFTER_COMMA.match(text, num.end) is not None)
+
+
+def _year_like(text: str, num: Number) -> bool:
+    s = text[num.start:num.end]
+    return s.isdigit() and len(s) == 4 and 1800 <= num.value <= 2100
+
+
+def _suffix_unit(text: str, pos: int, digits: bool) -> tuple[Unit, int] | None:
+    """The unit written right after pos: '5 tons', '100km', '95%'."""
+    m = SUFFIX_UNIT_RE.match(text, pos)
+    if m:
+        return _UNITS[(m.group(1).lower(), "suffix")], m.end()
+    m = ABBREV_UNIT_RE.match(text, pos) if digits else None
+    return (_UNITS[(m.group(1), "abbrev")], m.end()) if m else None
+
+
+def _titled_unit(text: str, num: Number) -> bool:
+    """Digits before a Title-case unit word are a name (the show 60 Minutes), unless the whole
+    phrase is in title case (a headline)."""
+    m = SUFFIX_UNIT_RE.match(text, num.end)
+    return (m is not None and not num.spelled and m.group(1).istitle() and len(m.group(1)) > 3
+            and not text[max(0, num.start - 2):num.start].strip(" \t").istitle())
+
+
+def _item_after(text: str, pos: int) -> str | None:
+    """What an amount measures: the noun phrase after 'of' (one ton of Captagon pills)."""
+    of = OF_AFTER.match(text, pos)
+    end = _noun_phrase_end(text, of.end()) if of else None
+    return text[of.end():end] if end else None
+
+
+def _item_modified(text: str, pos: int) -> str | None:
+    """The lower-case noun phrase an amount modifies: a $500 million arms package, a four-year term."""
+    if text[pos:pos + 1] != " ":
+        return None
+    end = _noun_phrase_end(text, pos + 1)
+    words = _words_at(text, pos + 1, 3) if end else []
+    if not words or not all(w.group()[0].islower() for w in words) or words[0].group().lower() in DETERMINERS:
+        return None
+    return text[pos + 1:end]
+
+
+class QuantityExtractor:
+    relation = "quantities"
+    version = "0.1.0"
+
+    def extract(self, article: ArticleText) -> list[Row]:
+        text = article.text or ""
+        return [q.row(text) for q in self.quantities(text)]
+
+    def quantities(self, text: str) -> list[Quantity]:
+        numbers = scan_numbers(text)
+        out: list[Quantity] = []
+        i = 0
+        while i < len(numbers):
+            q, used = self._read(text, numbers, i, out)
+            if q is not None:
+                out.append(q)
+            i += used
+        return out
+
+    def _read(self, text: str, numbers: list[Number], i: int, done: list[Quantity]) -> tuple[Quantity | None, int]:
+        """The quantity that starts at numbers[i], if any, and how many numbers it used."""
+        num = numbers[i]
+        nxt = numbers[i + 1] if i + 1 < len(numbers) else None
+        if _excluded(text, num) or _titled_unit(text, num):
+            of = OF_AFTER.match(text, num.end)  # Caption 2 of 8: both are labels
+            return None, 2 if of and nxt is not None and nxt.start == of.end() else 1
+        start, end, value, value_max, used = num.start, num.end, num.value, None, 1
+        unit: Unit | None = None
+        left = text[max(0, start - 40):start]
+        pm = None if num.spelled else PREFIX_UNIT_RE.search(left)
+        if pm:
+            unit = _UNITS[(pm.group(1), "prefix")]
+            start -= len(pm.group(0))
+        if num.abbrev:
+            after = _suffix_unit(text, num.abbrev_end, True)
+            if unit or num.abbrev >= 1e9 or (after and after[0].currency):
+                value *= num.abbrev
+                end = num.abbrev_end
+        # a range: 10 to 15, 20,000-25,000, four or five, between 1,000 and 2,000
+        if nxt is not None and not FROM_BEFORE.search(left) and not num.fraction:
+            between = BETWEEN_BEFORE.search(text, max(0, start - 40), start)
+            join = (AND_JOIN if between else RANGE_JOIN).match(text, end)
+            if (join and join.end() == nxt.start and nxt.value > value and nxt.spelled == num.spelled
+                    and not nxt.fraction and not _excluded(text, nxt, range_end=True)):
+                value_max, end, used = nxt.value, nxt.end, 2
+                start = between.start() if between else start
+                if nxt.abbrev and unit:
+                    value_max *= nxt.abbrev
+                    end = nxt.abbrev_end
+        su = _suffix_unit(text, end, not num.spelled)
+        if su and (unit is None or su[0] == unit):  # "$10 dollars" is one unit
+            adjectival = text[end:end + 1] == "-"
+            unit, end = su
+        else:
+            adjectival = False
+        count, item = False, None
+        if unit is not None:
+            unit_name = unit.name
+            if unit.normalized == "day" and AGO_AFTER.match(text, end):
+                return None, used  # two months ago is a point in time
+            if adjectival:
+                item = _item_modified(text, end)  # a four-year term
+        elif num.fraction:
+            if not (OF_AFTER.match(text, end) or BOUND_RE.search(left) or OTHER_BEFORE.search(left)):
+                return None, used  # "the third quarter", "half-hearted"
+            unit_name, value = "fraction", round(value, 4)
+        elif _year_like(text, num):
+            return None, used
+        else:
+            hw = HYPHEN_WORD.match(text, end)
+            if hw:  # 12-man teams, 5,000-strong force: the word after the hyphen is the unit
+                unit_name, end, count = singular(hw.group(1)), hw.end(), True
+                item = _item_modified(text, end)
+            else:
+                noun = _counted_noun(text, end, value == 1 and value_max is None)
+                of = OF_AFTER.match(text, end)
+                if noun is None and of and value != 1:
+                    noun = _partitive(text, of.end(), nxt)  # 26 of the army's 50 brigades
+                if noun is not None:
+                    unit_name, end, count, item = noun.unit, noun.end, True, noun.item
+                elif num.spelled and value == 1:
+                    return None, used
+                else:
+                    unit_name, count = _inherited(text, num, done), True
+                    if unit_name is None:
+                        return None, used
+        if item is None:
+            item = _item_after(text, end)
+        if item is None and unit is not None and unit.currency:
+            item = _item_modified(text, end)
+        bound = "="
+        bm = BOUND_RE.search(text[max(0, start - 40):start])
+        if bm:
+            bound = BOUNDS[bm.group(1).lower()]
+            start -= len(bm.group(0))
+        elif OR_MORE_AFTER.match(text, end):
+            bound = ">"
+        elif done and text[max(0, start - 2):start].rstrip().endswith("(") and start - done[-1].end < 6:
+            bound = done[-1].bound  # a converted figure shares the bound: about 110 km (70 miles)
+        return Quantity(start, end, value, value_max, unit_name, bound, item, unit, count), used
+
+
+def _partitive(text: str, pos: int, nxt: Number | None) -> Noun | None:
+    """Counted noun of 'N of the [M] nouns', skipping determiners, possessives and the second number."""
+    m = TOKEN.match(text, pos)
+    while m and (m.group().lower() in DETERMINERS or m.group().endswith(("'s", "’s"))):
+        pos = SPACES.match(text, m.end()).end()
+        m = TOKEN.match(text, pos)
+    if nxt is not None and nxt.start == pos:
+        pos = SPACES.match(text, nxt.end).end()
+    return _counted_noun(text, pos, False)
+
+
+def _inherited(text: str, num: Number, done: list[Quantity]) -> str | None:
+    """Unit of a bare number from the nearest plural noun after an earlier count in its sentence
+    ('killed six people and wounded 40'; 'Another 150' also looks at the sentence before);
+    a casualty word after it makes a count of people ('seven dead') when that noun is not one."""
+    lo = max(0, num.start - 400)
+    ends = [m.end() for m in SENTENCE_END.finditer(text, lo, num.start)]
+    back = 2 if OTHER_BEFORE.search(text[max(0, num.start - 20):num.start]) else 1
+    sent_start = ends[-back] if len(ends) >= back else lo
+    prev = next((q for q in reversed(done) if q.count and q.unit != "fraction"), None)
+    unit = None
+    if prev is not None and prev.start >= sent_start:
+        plural = [w for w in TOKEN.finditer(text, prev.start, num.start) if is_plural(w.group())]
+        unit = singular(plural[-1].group()) if plural else prev.unit
+    after = TOKEN.match(text, SPACES.match(text, num.end).end())
+    if after and after.group().lower() in CASUALTY and unit not in PERSON_NOUNS:
+        return "person"
+    return unit

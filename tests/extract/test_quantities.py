@@ -1,0 +1,183 @@
+"""Quantity extractor: one test per construction of gold/GUIDELINES.md (Quantities), on sentences
+written for these tests, plus the seed article in raw/."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from flows.extract.base import ArticleText
+from flows.extract.quantities import QuantityExtractor
+
+SEED = Path(__file__).resolve().parents[2] / "raw" / "000_15f880b2d732555a.txt"
+EX = QuantityExtractor()
+
+
+def rows(text: str) -> list[dict]:
+    return EX.extract(ArticleText("t", text))
+
+
+def one(text: str) -> dict:
+    out = rows(text)
+    assert len(out) == 1, out
+    return out[0]
+
+
+def triple(r: dict) -> tuple:
+    """(value, value_max, unit, bound) with values rounded so 1/3 compares as 0.3333."""
+    rnd = (lambda v: None if v is None else round(v, 4))
+    return rnd(r["value"]), rnd(r["value_max"]), r["unit"], r["bound"]
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    # digits, words, multipliers
+    ("Police said 37 people were detained at the checkpoint.", "37 people", (37, None, "person", "=")),
+    ("The convoy carried 300,000 rounds of ammunition.", "300,000 rounds", (300000, None, "round", "=")),
+    ("Twenty-five fighters surrendered on the ridge.", "Twenty-five fighters", (25, None, "fighter", "=")),
+    ("The ministry has pledged $1.5 billion for reconstruction.", "$1.5 billion", (1.5e9, None, "dollar", "=")),
+    ("Investors lost $2bn in the crash.", "$2bn", (2e9, None, "dollar", "=")),
+    ("The budget sets aside 120 billion Iraqi dinars for salaries.", "120 billion Iraqi dinars",
+     (1.2e11, None, "iraqi dinar", "=")),
+    ("A donor gave 40 million euros to the camp.", "40 million euros", (4e7, None, "euro", "=")),
+    ("The patrol found a half dozen rockets.", "a half dozen rockets", (6, None, "rocket", "=")),
+    ("Officers counted two dozen vehicles.", "two dozen vehicles", (24, None, "vehicle", "=")),
+    # measures
+    ("Customs seized 2.5 tonnes of hashish near the border.", "2.5 tonnes", (2.5, None, "ton", "=")),
+    ("The pipeline runs 500 kilometres to the port.", "500 kilometres", (500, None, "kilometre", "=")),
+    ("The town lies about 100km south of the city.", "about 100km", (100, None, "kilometre", "~")),
+    ("The fire burned 40 square kilometers of farmland.", "40 square kilometers", (40, None, "square kilometre", "=")),
+    ("The tanker held 15,000 gallons of fuel.", "15,000 gallons", (15000, None, "gallon", "=")),
+    ("Turnout reached 44.5 percent in the province.", "44.5 percent", (44.5, None, "percent", "=")),
+    ("Prices rose 12% last quarter.", "12%", (12, None, "percent", "=")),
+    # durations
+    ("He was sentenced to seven years in prison.", "seven years", (7, None, "year", "=")),
+    ("The siege lasted 18 months.", "18 months", (18, None, "month", "=")),
+    ("They held a three-week course for recruits.", "three-week", (3, None, "week", "=")),
+    # ranges
+    ("Between 3 and 5 drones were shot down.", "Between 3 and 5 drones", (3, 5, "drone", "=")),
+    ("Each unit has 10 to 15 fighters.", "10 to 15 fighters", (10, 15, "fighter", "=")),
+    ("The talks could take two to three years.", "two to three years", (2, 3, "year", "=")),
+    ("An estimated 20,000-25,000 soldiers deserted.", "An estimated 20,000-25,000 soldiers",
+     (20000, 25000, "soldier", "~")),
+    # bounds
+    ("They seized over one ton of pills.", "over one ton", (1, None, "ton", ">")),
+    ("More than 90 people were wounded.", "More than 90 people", (90, None, "person", ">")),
+    ("At least 12 soldiers were killed.", "At least 12 soldiers", (12, None, "soldier", ">")),
+    ("Nearly 400 families returned home.", "Nearly 400 families", (400, None, "family", "~")),
+    ("Some 600 militants remain in the valley.", "Some 600 militants", (600, None, "militant", "~")),
+    ("Roughly 5,000 troops are deployed.", "Roughly 5,000 troops", (5000, None, "troop", "~")),
+    ("Up to 7,500 Peshmerga took part.", "Up to 7,500 Peshmerga", (7500, None, "peshmerga", "<")),
+    ("Fewer than 2,000 fighters are left.", "Fewer than 2,000 fighters", (2000, None, "fighter", "<")),
+    ("The drive takes under two hours.", "under two hours", (2, None, "hour", "<")),
+    # counted nouns
+    ("Three suicide car bombers struck the base.", "Three suicide car bombers",
+     (3, None, "suicide car bomber", "=")),
+    ("Two senior intelligence officials spoke to reporters.", "Two senior intelligence officials",
+     (2, None, "official", "=")),
+    ("The blast killed one soldier in the town.", "one soldier", (1, None, "soldier", "=")),
+    ("About 5,000 men and boys fled.", "About 5,000 men and boys", (5000, None, "person", "~")),
+    ("Militants seized 17 cities, towns and villages.", "17 cities, towns and villages", (17, None, "city", "=")),
+    # fractions
+    ("Almost half of the budget went to security.", "Almost half", (0.5, None, "fraction", "~")),
+    ("Rebels held a third of the country.", "a third", (0.3333, None, "fraction", "=")),
+    ("Two thirds of the voters stayed home.", "Two thirds", (0.6667, None, "fraction", "=")),
+])
+def test_constructions(text, mention, expected):
+    r = one(text)
+    assert r["mention_text"] == mention
+    assert triple(r) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The city fell to the militants in 2017.",
+    "Elections were held on March 5, 2019.",
+    "The offensive began two months ago.",
+    "The curfew starts at 10:30 p.m. every night.",
+    "It was the second attack this week.",
+    "The council passed Resolution 2379 unanimously.",
+    "A 23-year-old man was arrested.",
+    "The victim, Faraj, 54, was a farmer.",
+    "Hundreds of families fled and dozens of homes burned.",
+    "Several soldiers and thousands of civilians were evacuated.",
+    "The ceasefire held for a year and a day.",
+    "No one claimed the attack, one official said.",
+    "An F-16 flew over and an AK-47 was found.",
+    "One day the war will end, and at one time he was an aide.",
+])
+def test_not_quantities(text):
+    assert rows(text) == []
+
+
+def test_f16_jets_counts_the_jets_not_the_model_number():
+    assert [(r["value"], r["unit"]) for r in rows("Two F-16 jets flew over.")] == [(2, "jet")]
+
+
+def test_elliptical_count_takes_the_noun_of_the_earlier_count():
+    got = {(r["value"], r["unit"]) for r in rows("The bomb killed six people and wounded 40.")}
+    assert got == {(6, "person"), (40, "person")}
+
+
+def test_casualty_word_makes_a_count_of_people():
+    got = {(r["value"], r["unit"]) for r in rows("Three explosions left at least seven dead and 23 wounded.")}
+    assert got == {(3, "explosion"), (7, "person"), (23, "person")}
+
+
+def test_partitive_count_takes_the_noun_after_of():
+    got = {(r["value"], r["unit"]) for r in rows("Only 26 of the army's 50 brigades can fight.")}
+    assert got == {(26, "brigade"), (50, "brigade")}
+
+
+def test_item_is_what_is_measured():
+    assert one("Police seized over one ton of Captagon pills.")["item"] == "Captagon pills"
+    assert one("Congress approved a $500 million arms package.")["item"] == "arms package"
+
+
+def test_converted_figure_in_brackets_shares_the_bound():
+    got = rows("The front is about 110 kilometers (70 miles) long.")
+    assert [(r["value"], r["unit"], r["bound"]) for r in got] == [(110, "kilometre", "~"), (70, "mile", "~")]
+
+
+def test_normalised_values_for_summing():
+    r = one("They seized 2 tons of explosives.")
+    assert (r["normalized_value"], r["normalized_unit"]) == (2000, "kilogram")
+    r = one("The road is 10 miles long.")
+    assert r["normalized_unit"] == "kilometre" and r["normalized_value"] == pytest.approx(16.09344)
+    r = one("The siege lasted three weeks.")
+    assert (r["normalized_value"], r["normalized_unit"]) == (21, "day")
+    assert one("It cost $3 million.")["normalized_unit"] == "USD"
+    assert one("It cost 3 million dinars.")["normalized_unit"] == "iraqi dinar"
+    r = one("Police detained 14 people.")
+    assert (r["normalized_value"], r["normalized_unit"]) == (14, "person")
+
+
+def test_seed_article_is_all_correct():
+    text = SEED.read_text(encoding="utf-8")
+    got = {(r["mention_text"], r["value"], r["value_max"], r["unit"], r["bound"], r["item"]) for r in rows(text)}
+    assert got == {("three years", 3, None, "year", "=", None), ("Seven years", 7, None, "year", "=", None),
+                   ("over one ton", 1, None, "ton", ">", "Captagon pills")}
+
+
+def test_offsets_point_at_the_mention():
+    text = ("ERBIL – Over 1.5 million people fled; some 600 fighters and 3 tanks were lost within two weeks, "
+            "while $2bn (€1.8 billion) and 12% of the 5,000-strong force went missing.")
+    out = rows(text)
+    assert len(out) >= 6
+    for r in out:
+        assert text[r["start_char"]:r["end_char"]] == r["mention_text"]
+
+
+@pytest.mark.parametrize("text", ["", " ", "\x00\ufffd\ufffd 1/0 ½½ $ € 9999999999999999999999 bn",
+                                  "Ã¢â‚¬â„¢ 12 Ã¢â‚¬Å“peopleÃ¢â‚¬\x9d", "one " * 5000, "1,000,000,000,000,000 " * 200])
+def test_odd_input_never_raises(text):
+    for r in rows(text):
+        assert text[r["start_char"]:r["end_char"]] == r["mention_text"]
+
+
+def test_random_text_never_raises():
+    rng = random.Random(7)
+    alphabet = "0123456789 ,.-–/$€£%½abcdeonthrwlkmgsAIU\n()'\"of"
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 200)))
+        for r in rows(text):
+            assert text[r["start_char"]:r["end_char"]] == r["mention_text"]
