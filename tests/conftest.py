@@ -34,9 +34,7 @@ def raw_dir(tmp_path: Path) -> Path:
     return raw
 
 
-@pytest.fixture
-def cli_env(tmp_path: Path) -> dict[str, str]:
-    """Environment for running the installed `newsfacts` command in a subprocess."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "NEWSFACTS_"))}
-    env["PREFECT_HOME"] = str(tmp_path / "prefect-home")
-    return env
+def cli_env_for(home: Path) -> dict[str, str]:
+    """Environment for the installed `newsfacts` command: the user's, without our test settings."""
+    return {k: v for k, v in os.environ.items()
+            if not k.startswith(("PREFECT_", "NEWSFACTS_")) and k != "DO_NOT_TRACK"}

@@ -1,0 +1,96 @@
+"""`newsfacts` command line: run the flow, query the warehouse."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from pathlib import Path
+
+from flows import prefect_env
+from flows.config import load_settings
+
+EXIT_FAILED, EXIT_BUSY = 1, 75
+
+
+def _configure_logging(quiet: bool, verbose: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%H:%M:%S"))
+    log = logging.getLogger("newsfacts")
+    log.handlers[:] = [handler]
+    log.setLevel(logging.WARNING if quiet else logging.INFO)
+    log.propagate = False
+
+
+def _summary(run: dict, seconds: float) -> str:
+    facts = ", ".join(f"{run[f'{r}_written']:,} {r.replace('_', ' ')}"
+                      for r in ("claims", "places", "quantities", "time_expressions"))
+    return (f"newsfacts run {run['run_id']}: {run['articles_seen']:,} articles read "
+            f"({run['articles_new']:,} new, {run['articles_changed']:,} changed, "
+            f"{run['articles_unchanged']:,} unchanged, {run['articles_removed']:,} removed); "
+            f"written: {facts}; quarantined: {run['inputs_rejected']:,} input(s), "
+            f"{run['rows_rejected']:,} row(s) (see the rejects relation); {seconds:.1f} s")
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    settings = load_settings({"raw": args.raw, "warehouse": args.warehouse, "runner": args.runner,
+                              "dask_address": args.dask_address, "workers": args.workers})
+    prefect_env.configure(settings.state_dir, verbose=args.verbose)
+    _configure_logging(args.quiet, args.verbose)
+    from flows.publish.lock import WarehouseBusy
+    from flows.runner import run_pipeline
+
+    t0 = time.perf_counter()
+    try:
+        run = run_pipeline(settings)
+    except WarehouseBusy as exc:
+        print(f"newsfacts: {exc}", file=sys.stderr)
+        return EXIT_BUSY
+    except Exception as exc:
+        print(f"newsfacts: the run failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    if not args.quiet:
+        print(_summary(run, time.perf_counter() - t0))
+    return 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from flows.query import run_query
+
+    settings = load_settings({"warehouse": args.warehouse})
+    try:
+        print(run_query(settings.warehouse, args.sql, args.format))
+    except Exception as exc:
+        print(f"newsfacts: query failed: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsfacts", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="one run of the pipeline over the raw folder")
+    run.add_argument("--raw", type=Path, help="input folder (default raw/)")
+    run.add_argument("--warehouse", type=Path, help="warehouse folder (default warehouse/)")
+    run.add_argument("--runner", choices=["local", "process", "dask"], help="task runner (default local)")
+    run.add_argument("--dask-address", help="scheduler address for --runner dask (default: a local cluster)")
+    run.add_argument("--workers", type=int, help="parallel workers (default: one per core)")
+    loud = run.add_mutually_exclusive_group()
+    loud.add_argument("--quiet", "-q", action="store_true", help="print only errors")
+    loud.add_argument("--verbose", "-v", action="store_true", help="also Prefect's flow and task logs")
+    run.set_defaults(func=cmd_run)
+    query = sub.add_parser("query", help="a read-only SQL query against the warehouse")
+    query.add_argument("sql")
+    query.add_argument("--warehouse", type=Path)
+    query.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    query.set_defaults(func=cmd_query)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

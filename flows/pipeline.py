@@ -1,0 +1,223 @@
+"""The pipeline flow: ingest -> extract -> validate -> publish, one task per batch and stage.
+
+The flow only orchestrates: it cuts the raw folder into batches, submits each batch's three
+tasks to the task runner (so the executor can be threads, processes or Dask without touching
+the logic), stages what comes back, and publishes the complete result in one swap.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import polars as pl
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+from flows.config import Settings
+from flows.extract.registry import extract_articles, extractor_version
+from flows.ingest.articles import Article, InputReject
+from flows.ingest.readers import Unit, plan_units, read_unit
+from flows.publish.lock import RunLock
+from flows.publish.runlog import append_run, new_run_id, now_utc, read_runs, runs_frame
+from flows.publish.warehouse import Staging, Warehouse
+from flows.validate.quarantine import reject_row, rejects_frame, validate
+from schemas import FACT_RELATIONS, polars_schema
+
+progress = logging.getLogger("newsfacts.progress")
+TASK_OPTIONS = {"cache_policy": NO_CACHE, "persist_result": False, "retries": 0}
+
+
+@dataclass
+class Ingested:
+    articles: list[Article]  # to extract: new or changed
+    unchanged: list[tuple[str, str, int | None]]  # (article_id, source_file, line) published as they are
+    rejects: list[InputReject]
+
+
+@dataclass
+class Batch:
+    articles: pl.DataFrame
+    facts: dict[str, pl.DataFrame]
+    rejects: pl.DataFrame
+    unchanged: list[tuple[str, str, int | None]] = field(default_factory=list)
+
+
+def _input_reject_rows(run_id: str, rejects: list[InputReject]) -> list[dict]:
+    return [reject_row(run_id, "input", r.check, f"{r.source_file}: {r.reason}", r.content,
+                       source_file=r.source_file, source_line=r.source_line) for r in rejects]
+
+
+@task(name="ingest", **TASK_OPTIONS)
+def ingest(units: list[Unit], max_chars: int, published: frozenset[str]) -> Ingested:
+    """Read a batch of files; articles already published as they are are only noted, not re-read later."""
+    out = Ingested([], [], [])
+    seen: set[str] = set()
+    for unit in units:
+        articles, rejects = read_unit(unit, max_chars)
+        out.rejects.extend(rejects)
+        for article in articles:
+            if article.article_id in published:
+                out.unchanged.append((article.article_id, article.source_file, article.source_line))
+            elif article.article_id in seen:
+                out.rejects.append(InputReject(article.source_file, "duplicate_article",
+                                               f"same text as article {article.article_id} read earlier; kept once",
+                                               article.article_id, article.source_line))
+            else:
+                seen.add(article.article_id)
+                out.articles.append(article)
+    return out
+
+
+@task(name="extract", **TASK_OPTIONS)
+def extract(ingested: Ingested) -> tuple[dict[str, pl.DataFrame], list[dict]]:
+    return extract_articles(ingested.articles)
+
+
+@task(name="validate", **TASK_OPTIONS)
+def validate_batch(ingested: Ingested, extracted: tuple[dict[str, pl.DataFrame], list[dict]],
+                   run_id: str, version: str) -> Batch:
+    frames, failures = extracted
+    schema = polars_schema("articles")
+    articles = pl.DataFrame([{**{c: getattr(a, c, None) for c in schema}, "n_chars": len(a.text),
+                              "extractor_version": version} for a in ingested.articles], schema=schema)
+    articles, rejects = validate("articles", articles, articles, run_id)
+    reject_parts = [rejects, rejects_frame(_input_reject_rows(run_id, ingested.rejects)),
+                    rejects_frame([reject_row(run_id, f["relation"], f["check"], f["reason"], f["content"],
+                                              f["article_id"], f["source_file"]) for f in failures])]
+    facts = {}
+    for relation in FACT_RELATIONS:
+        facts[relation], rejects = validate(relation, frames[relation], articles, run_id)
+        reject_parts.append(rejects)
+    return Batch(articles, facts, pl.concat(reject_parts), ingested.unchanged)
+
+
+def _duplicate_rejects(run_id: str, dupes: list[tuple[str, str, int | None]]) -> pl.DataFrame:
+    return rejects_frame([reject_row(run_id, "input", "duplicate_article",
+                                     f"{source}: same text as article {article_id} read earlier; kept once",
+                                     article_id, None, source, line) for article_id, source, line in dupes])
+
+
+def stage_batch(staging: Staging, batch: Batch, staged: set[str], run_id: str) -> tuple[Batch, list[str]]:
+    """Append a batch, dropping articles a previous batch already staged (the same text twice)."""
+    rows = batch.articles.select("article_id", "source_file", "source_line").rows()
+    dupes = [r for r in rows if r[0] in staged]
+    keep_unchanged = []
+    for record in batch.unchanged:
+        if record[0] in staged:
+            dupes.append(record)
+        else:
+            keep_unchanged.append(record[0])
+            staged.add(record[0])
+    if dupes:
+        drop = pl.col("article_id").is_in([d[0] for d in dupes])
+        batch = Batch(batch.articles.filter(~drop), {r: f.filter(~drop) for r, f in batch.facts.items()},
+                      pl.concat([batch.rejects.filter(~drop.fill_null(False)), _duplicate_rejects(run_id, dupes)]))
+    staged.update(batch.articles["article_id"].to_list())
+    staging.append("articles", batch.articles)
+    for relation, frame in batch.facts.items():
+        staging.append(relation, frame)
+    staging.append("rejects", batch.rejects)
+    return batch, keep_unchanged
+
+
+def _batches(units: list[Unit], batch_bytes: int) -> Iterator[list[Unit]]:
+    """Group units so each batch carries about `batch_bytes` of input."""
+    group, size = [], 0
+    for unit in units:
+        group.append(unit)
+        size += (unit.end or _size(unit)) - unit.start
+        if size >= batch_bytes:
+            yield group
+            group, size = [], 0
+    if group:
+        yield group
+
+
+def _size(unit: Unit) -> int:
+    try:
+        return os.path.getsize(unit.path)
+    except OSError:
+        return 0
+
+
+@flow(name="newsfacts-pipeline", log_prints=False, validate_parameters=False)
+def pipeline(settings: Settings) -> dict:
+    """One run over the raw folder; returns the run record (also appended to the run log)."""
+    logger = get_run_logger()
+    started = now_utc()
+    run_id = new_run_id(started)
+    version = extractor_version()
+    warehouse = Warehouse(settings.warehouse)
+    settings.warehouse.mkdir(parents=True, exist_ok=True)
+    run = {"run_id": run_id, "started_at": started.isoformat(), "ended_at": None, "status": "failed",
+           "message": None, "raw_dir": str(settings.raw), "extractor_version": version}
+    with RunLock(settings.state_dir):
+        warehouse.clean_stale()
+        staging = warehouse.begin(run_id)
+        try:
+            run.update(_run(settings, warehouse, staging, run_id, version, logger))
+            run["status"] = "completed"
+            run["ended_at"] = now_utc().isoformat()
+            staging.append("runs", runs_frame([*read_runs(settings.state_dir), run]))
+            staging.publish()
+        except BaseException as exc:
+            run["message"] = f"{type(exc).__name__}: {exc}"
+            run["status"], run["ended_at"] = "failed", now_utc().isoformat()
+            staging.abort()
+            append_run(settings.state_dir, run)
+            raise
+        append_run(settings.state_dir, run)
+    return run
+
+
+def _run(settings: Settings, warehouse: Warehouse, staging: Staging, run_id: str, version: str, logger) -> dict:
+    if not settings.raw.is_dir():
+        raise FileNotFoundError(f"raw folder {settings.raw} does not exist")
+    live = warehouse.live_articles()
+    published = frozenset(live.filter(pl.col("extractor_version") == version)["article_id"].to_list())
+    live_sources = set(live["source_file"].to_list())
+    units, unit_rejects = plan_units(settings.raw)
+    staging.append("rejects", rejects_frame(_input_reject_rows(run_id, unit_rejects)))
+    batches = list(_batches(units, settings.batch_bytes))
+    logger.info("run %s: %d input unit(s) in %d batch(es) from %s", run_id, len(units), len(batches), settings.raw)
+    staged: set[str] = set()
+    carried: list[str] = []
+    counts = {"articles_new": 0, "articles_changed": 0, "rows_rejected": 0,
+              "inputs_rejected": len(unit_rejects), **{f"{r}_written": 0 for r in FACT_RELATIONS}}
+    window = max(1, settings.workers) * 2
+    pending = []
+    t0, done_articles, done_batches = time.perf_counter(), 0, 0
+
+    def drain(future) -> None:
+        nonlocal done_articles, done_batches
+        done_batches += 1
+        batch, unchanged = stage_batch(staging, future.result(), staged, run_id)
+        carried.extend(unchanged)
+        for source in batch.articles["source_file"].to_list():
+            counts["articles_changed" if source in live_sources else "articles_new"] += 1
+        for relation, frame in batch.facts.items():
+            counts[f"{relation}_written"] += frame.height
+        is_input = pl.col("relation") == "input"
+        counts["inputs_rejected"] += batch.rejects.filter(is_input).height
+        counts["rows_rejected"] += batch.rejects.filter(~is_input).height
+        done_articles += batch.articles.height + len(unchanged)
+        rate = done_articles / max(1e-9, time.perf_counter() - t0)
+        progress.info("%d/%d batches, %d articles (%.0f articles/s)", done_batches, len(batches),
+                      done_articles, rate, extra={"done": done_batches, "total": len(batches)})
+
+    for units_in_batch in batches:
+        ingested = ingest.submit(units_in_batch, settings.max_article_chars, published)
+        extracted = extract.submit(ingested)
+        pending.append(validate_batch.submit(ingested, extracted, run_id, version))
+        if len(pending) >= window:
+            drain(pending.pop(0))
+    for future in pending:
+        drain(future)
+    staging.carry_over(carried)
+    seen = staged
+    removed = live.filter(~pl.col("article_id").is_in(list(seen))).height
+    return {**counts, "articles_seen": len(seen), "articles_unchanged": len(carried),
+            "articles_removed": removed}

@@ -1,0 +1,168 @@
+"""The warehouse folder: a live version that readers see, and a staged one a run builds.
+
+Layout (what BI tools and the DuckDB CLI open):
+
+    warehouse/warehouse.duckdb  -> current/warehouse.duckdb
+    warehouse/parquet           -> current/parquet            (one <relation>.parquet each)
+    warehouse/current           -> .versions/<run_id>         (the one thing a publish swaps)
+    warehouse/.state/           run log, lock, Prefect's home
+
+A run builds `.staging/<run_id>/` completely, then renames it into `.versions/` and swaps the
+`current` link with one atomic rename. A reader, or a run killed at any moment, therefore sees
+the previous complete warehouse or the new complete one, never a mixture. DuckDB allows one
+writer per file: the live file is never written, so readers holding it open never block a run.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from schemas import FACT_RELATIONS, polars_schema
+
+RELATIONS = ("articles", *FACT_RELATIONS, "rejects", "runs")
+# DuckDB 2.0 writes a storage format the 1.x engines inside BI drivers cannot open; v1.1.0 they can.
+STORAGE_VERSION = "v1.1.0"
+KEEP_VERSIONS = 2
+
+
+def _duck_type(dtype: pl.DataType) -> str:
+    if dtype == pl.String:
+        return "VARCHAR"
+    if dtype == pl.Int32:
+        return "INTEGER"
+    if dtype == pl.Int64:
+        return "BIGINT"
+    if dtype == pl.Float64:
+        return "DOUBLE"
+    if dtype == pl.Date:
+        return "DATE"
+    if isinstance(dtype, pl.Datetime):
+        return "TIMESTAMPTZ"
+    raise TypeError(f"no DuckDB type for {dtype}")
+
+
+def create_table_sql(relation: str) -> str:
+    cols = ", ".join(f'"{name}" {_duck_type(dtype)}' for name, dtype in polars_schema(relation).items())
+    return f"CREATE TABLE {relation} ({cols})"
+
+
+def _fsync_tree(path: Path) -> None:
+    for item in [*path.rglob("*"), path]:
+        fd = os.open(item, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+class Warehouse:
+    def __init__(self, root: Path):
+        self.root = root
+        self.versions = root / ".versions"
+        self.staging_root = root / ".staging"
+        self.current = root / "current"
+
+    @property
+    def live_db(self) -> Path | None:
+        db = self.current / "warehouse.duckdb"
+        return db.resolve() if db.exists() else None
+
+    def live_articles(self) -> pl.DataFrame:
+        """article_id, source_file, extractor_version of what is published now (empty if nothing)."""
+        empty = pl.DataFrame(schema={"article_id": pl.String, "source_file": pl.String,
+                                     "extractor_version": pl.String})
+        if self.live_db is None:
+            return empty
+        with duckdb.connect(str(self.live_db), read_only=True) as con:
+            return con.sql("select article_id, source_file, extractor_version from articles").pl()
+
+    def clean_stale(self) -> None:
+        """Leftovers of a killed run: safe to drop, the caller holds the run lock."""
+        shutil.rmtree(self.staging_root, ignore_errors=True)
+
+    def begin(self, run_id: str) -> Staging:
+        return Staging(self, run_id)
+
+
+class Staging:
+    """A new complete warehouse under construction; nothing here is visible until `publish`."""
+
+    def __init__(self, warehouse: Warehouse, run_id: str):
+        self.warehouse = warehouse
+        self.run_id = run_id
+        self.dir = warehouse.staging_root / run_id
+        self.dir.mkdir(parents=True, exist_ok=False)
+        self.db_path = self.dir / "warehouse.duckdb"
+        self.con = duckdb.connect()
+        self.con.execute(f"ATTACH '{self.db_path}' AS staged (STORAGE_VERSION '{STORAGE_VERSION}')")
+        self.con.execute("USE staged")
+        for relation in RELATIONS:
+            self.con.execute(create_table_sql(relation))
+
+    def append(self, relation: str, frame: pl.DataFrame) -> None:
+        if frame.height:
+            self.con.register("batch_frame", frame.select(list(polars_schema(relation))))
+            self.con.execute(f"INSERT INTO {relation} SELECT * FROM batch_frame")
+            self.con.unregister("batch_frame")
+
+    def carry_over(self, article_ids: list[str]) -> None:
+        """Copy the live rows of unchanged articles, so they are neither re-extracted nor lost."""
+        live = self.warehouse.live_db
+        if live is None or not article_ids:
+            return
+        self.con.execute(f"ATTACH '{live}' AS live (READ_ONLY)")
+        self.con.register("keep_frame", pl.DataFrame({"article_id": article_ids}))
+        for relation in ("articles", *FACT_RELATIONS, "rejects"):
+            cols = ", ".join(f'"{c}"' for c in polars_schema(relation))
+            self.con.execute(f"INSERT INTO {relation} SELECT {cols} FROM live.{relation} "
+                             "WHERE article_id IN (SELECT article_id FROM keep_frame)")
+        self.con.unregister("keep_frame")
+        self.con.execute("DETACH live")
+
+    def counts(self) -> dict[str, int]:
+        return {r: self.con.sql(f"select count(*) from {r}").fetchone()[0] for r in RELATIONS}
+
+    def publish(self) -> Path:
+        """Parquet beside the database, then one atomic swap of `current`."""
+        parquet = self.dir / "parquet"
+        parquet.mkdir()
+        for relation in RELATIONS:
+            self.con.execute(f"COPY {relation} TO '{parquet / (relation + '.parquet')}' "
+                             "(FORMAT parquet, COMPRESSION zstd)")
+        self.con.execute("USE memory")
+        self.con.execute("DETACH staged")
+        self.con.close()
+        _fsync_tree(self.dir)
+        wh = self.warehouse
+        wh.versions.mkdir(exist_ok=True)
+        version = wh.versions / self.run_id
+        os.rename(self.dir, version)
+        with contextlib.suppress(OSError):
+            wh.staging_root.rmdir()  # only when empty
+        tmp_link = wh.root / f".current-{self.run_id}"
+        tmp_link.symlink_to(Path(".versions") / self.run_id)
+        os.replace(tmp_link, wh.current)  # the commit point
+        for name, target in (("warehouse.duckdb", "current/warehouse.duckdb"), ("parquet", "current/parquet")):
+            link = wh.root / name
+            if not link.is_symlink():
+                if link.exists():
+                    shutil.rmtree(link) if link.is_dir() else link.unlink()
+                link.symlink_to(target)
+        self._prune(version)
+        return version
+
+    def abort(self) -> None:
+        try:
+            self.con.close()
+        finally:
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+    def _prune(self, keep: Path) -> None:
+        old = sorted((p for p in self.warehouse.versions.iterdir() if p != keep), key=lambda p: p.stat().st_mtime)
+        for path in old[: max(0, len(old) - (KEEP_VERSIONS - 1))]:
+            shutil.rmtree(path, ignore_errors=True)
