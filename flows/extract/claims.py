@@ -278,7 +278,7 @@ class _Article:
         masked = self.masked
         if not re.search(r"[,”\"]\s*$", left) or _participle(masked, vs, ve):
             return None
-        sm = _SOURCE_NP.match(masked[ve:e] + ".")
+        sm = _SOURCE_NP.match(masked[ve:e])
         if not sm:
             return None
         mention = self._mention(sm.group(1), masked[ve + sm.end():e])
@@ -318,7 +318,7 @@ class _Article:
 
     def _according(self, s, e, vs, ve):
         masked = self.masked
-        nm = _SOURCE_NP.match(masked[ve:e] + ".")
+        nm = _SOURCE_NP.match(masked[ve:e])
         if not nm:
             return None
         mention = self._mention(nm.group(1), "")

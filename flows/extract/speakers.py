@@ -39,9 +39,7 @@ _NAME_PARTICLES = frozenset({"al", "al-", "bin", "ibn", "abu", "el", "de", "da",
                              "du", "bint", "abd"})
 _DETERMINERS = frozenset({"a", "an", "the", "one", "two", "three", "some", "several", "many", "other", "another",
                           "both", "most", "few", "his", "her", "its", "their", "our"})
-_ORG_HEADS = frozenset({"department", "government", "ministry", "police", "army", "military", "office",
-                        "administration", "media", "agency", "council", "command", "committee", "coalition",
-                        "militia", "group", "party", "parliament", "court", "embassy", "alliance", "authorities"})
+ORG_HEADS = frozenset(_lines("org_heads.txt"))
 _PREPOSITIONS = frozenset({"in", "on", "at", "during", "after", "before", "with", "for", "from", "since", "despite",
                            "under", "amid", "by", "to", "of", "into", "about", "over", "following", "if", "when",
                            "while", "as", "because", "although", "though", "than", "there", "this", "that",
@@ -143,12 +141,12 @@ def _description(phrase: str, toks: list[str], role: str | None) -> Mention | No
     head_tok = next((t.lower() for t in reversed(toks) if _role_head(t)), None)
     if head_tok is None:
         last = toks[-1].lower()
-        if not ((last.endswith("s") and not last.endswith("ss") and len(last) > 3) or last in _ORG_HEADS):
+        if not ((last.endswith("s") and not last.endswith("ss") and len(last) > 3) or last in ORG_HEADS):
             return None
         head_tok = last
     plural = head_tok in ROLE_PLURAL or (head_tok not in ROLE_SINGULAR and head_tok.endswith("s"))
     kind = "group" if plural else "description"
-    if head_tok in _ORG_HEADS or (not _role_head(head_tok) and any(t in ORG_CUES for t in toks)):
+    if head_tok in ORG_HEADS or (not _role_head(head_tok) and any(t in ORG_CUES for t in toks)):
         kind = "org"
     return Mention(phrase, kind, _strip_the(phrase), role, _role_head(head_tok))
 

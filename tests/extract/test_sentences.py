@@ -1,0 +1,41 @@
+"""Sentence and paragraph segmentation with offsets, on sentences written for these tests."""
+from __future__ import annotations
+
+from flows.extract.sentences import split_paragraphs, split_sentences
+
+
+def spans(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def test_paragraphs_are_trimmed_lines_with_offsets():
+    text = "  First line.\n\n\nSecond line here.  \n"
+    paras = split_paragraphs(text)
+    assert [text[s:e] for s, e in paras] == ["First line.", "Second line here."]
+
+
+def test_sentences_split_at_end_punctuation():
+    assert spans("The dam held. Water rose again! Why now? Nobody knows.") == [
+        "The dam held.", "Water rose again!", "Why now?", "Nobody knows."]
+
+
+def test_abbreviations_and_initials_do_not_end_sentences():
+    text = "Gen. Omar met Mr. Saleh in the U.S. Embassy. Then Howard P. Kane left at 5 p.m. on time."
+    assert spans(text) == ["Gen. Omar met Mr. Saleh in the U.S. Embassy.",
+                           "Then Howard P. Kane left at 5 p.m. on time."]
+
+
+def test_closing_quote_stays_with_its_sentence():
+    text = "“We will return.” He said it twice. “Soon,” she said."
+    assert spans(text) == ["“We will return.”", "He said it twice.", "“Soon,” she said."]
+
+
+def test_sentences_never_cross_paragraphs_and_respect_a_range():
+    text = "One two three\nFour five six. Seven eight."
+    assert spans(text) == ["One two three", "Four five six.", "Seven eight."]
+    start = text.index("Four")
+    assert [text[s:e] for s, e in split_sentences(text, start, len(text))] == ["Four five six.", "Seven eight."]
+
+
+def test_empty_text():
+    assert split_sentences("") == [] and split_paragraphs("\n \n") == []
