@@ -1,0 +1,185 @@
+"""Place extractor: the lexicon's spellings, each guideline rule on sentences written for these
+tests, the seed article, and robustness on odd input."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from flows.extract.base import ArticleText
+from flows.extract.gazetteer import LEXICON, fold
+from flows.extract.places import PlaceExtractor
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "raw" / "000_15f880b2d732555a.txt"
+EX = PlaceExtractor()
+
+
+def places(text: str) -> list[dict]:
+    return EX.extract(ArticleText("t", text))
+
+
+def admin1(text: str) -> set[str]:
+    return {r["admin1_code"] for r in places(text) if r["admin1_code"]}
+
+
+def countries(text: str) -> set[str]:
+    return {r["country_code"] for r in places(text)}
+
+
+def governorate_spellings() -> list[tuple[str, str]]:
+    with open(LEXICON / "iraq_governorates.csv", encoding="utf-8") as fh:
+        return [(r["admin1_code"], v) for r in csv.DictReader(fh) for v in r["variants"].split("|")]
+
+
+def test_all_eighteen_governorates_are_in_the_lexicon():
+    assert {code for code, _ in governorate_spellings()} == {
+        "IQ-AN", "IQ-AR", "IQ-BA", "IQ-BB", "IQ-BG", "IQ-DA", "IQ-DI", "IQ-DQ", "IQ-KA", "IQ-KI",
+        "IQ-MA", "IQ-MU", "IQ-NA", "IQ-NI", "IQ-QA", "IQ-SD", "IQ-SU", "IQ-WA"}
+
+
+@pytest.mark.parametrize("code,spelling", governorate_spellings())
+def test_every_governorate_spelling_is_found(code, spelling):
+    rows = places(f"Officials met in {spelling} on Monday.")
+    assert code in {r["admin1_code"] for r in rows}, spelling
+
+
+@pytest.mark.parametrize("spelling,code", [
+    ("Erbil", "IQ-AR"), ("Arbil", "IQ-AR"), ("Hawler", "IQ-AR"), ("Irbil", "IQ-AR"),
+    ("Salahaddin", "IQ-SD"), ("Salah al-Din", "IQ-SD"), ("Saladin", "IQ-SD"), ("Salahuddin", "IQ-SD"),
+    ("Nineveh", "IQ-NI"), ("Ninawa", "IQ-NI"), ("Ninewa", "IQ-NI"), ("Sulaimani", "IQ-SU"),
+    ("Sulaymaniyah", "IQ-SU"), ("Slemani", "IQ-SU"), ("Duhok", "IQ-DA"), ("Dohuk", "IQ-DA"),
+    ("Anbar", "IQ-AN"), ("al-Anbar", "IQ-AN"), ("Al Anbar", "IQ-AN"), ("Kirkuk", "IQ-KI"), ("Tamim", "IQ-KI"),
+    ("Şalāḩ ad Dīn", "IQ-SD"), ("Dhi-Qar", "IQ-DQ"), ("Halabja", "IQ-SU"), ("Diwaniyah", "IQ-QA"),
+])
+def test_news_spellings_accents_hyphens_and_article(spelling, code):
+    assert admin1(f"Fighting was reported in {spelling} last week.") == {code}
+
+
+def test_fold_keeps_length():
+    text = "İstanbul – Türkiye’s “Şalāḩ ad-Dīn” ﬁle ß"
+    assert len(fold(text)) == len(text)
+
+
+def test_city_resolves_to_its_governorate():
+    rows = places("A bomb went off in Mosul and another near Tikrit.")
+    assert [(r["place_name"], r["place_type"], r["admin1_code"]) for r in rows] == [
+        ("Mosul", "city", "IQ-NI"), ("Tikrit", "city", "IQ-SD")]
+    assert rows[0]["admin1_pcode"] == "IQG15" and rows[0]["admin1_name"] == "Nineveh"
+
+
+def test_list_of_provinces_gives_four_governorates():
+    rows = places("Raids took place in Kirkuk, Diyala, Salahaddin, and Nineveh provinces.")
+    assert [(r["mention_text"], r["place_type"]) for r in rows] == [
+        ("Kirkuk", "governorate"), ("Diyala", "governorate"), ("Salahaddin", "governorate"),
+        ("Nineveh", "governorate")]
+    assert {r["admin1_code"] for r in rows} == {"IQ-KI", "IQ-DI", "IQ-SD", "IQ-NI"}
+
+
+def test_basra_city_versus_governorate():
+    assert places("Protesters gathered in Basra on Friday.")[0]["place_type"] == "city"
+    assert places("Oil output in Basra province rose.")[0]["place_type"] == "governorate"
+    assert places("The governor of the province of Basra resigned.")[0]["place_type"] == "governorate"
+
+
+def test_dateline_is_a_place():
+    rows = places("ERBIL, Kurdistan Region of Iraq – Officials said the road reopened.")
+    assert [(r["mention_text"], r["admin1_code"], r["country_code"]) for r in rows] == [
+        ("ERBIL", "IQ-AR", "IQ"), ("Kurdistan Region", "IQ-KR", "IQ"), ("Iraq", None, "IQ")]
+
+
+def test_demonyms_are_not_places():
+    assert places("Iraqi and Kurdish officials met Syrian, Turkish and American envoys.") == []
+
+
+def test_kurdistan_region_is_iq_kr():
+    for text in ("The Kurdistan Region held elections.", "Life in Iraqi Kurdistan is calmer.",
+                 "Flights to the Kurdistan region resumed.", "The KRI signed the deal."):
+        assert admin1(text) == {"IQ-KR"}, text
+
+
+def test_places_inside_organisation_names_are_not_places():
+    assert places("She studied at the University of Baghdad.") == []
+    assert places("Students of Salahaddin University protested.") == []
+    assert places("The Washington Post reported it first.") == []
+    assert places("The Kurdistan Regional Government paid salaries.") == []
+    assert places("The Islamic State of Iraq and Syria claimed it.") == []
+    assert places("The Patriotic Union of Kurdistan won seats.") == []
+
+
+def test_named_sites_and_government_metonymy():
+    rows = places("Engineers inspected Mosul Dam.")
+    assert [(r["place_name"], r["place_type"], r["admin1_code"]) for r in rows] == [("Mosul Dam", "other", "IQ-NI")]
+    assert admin1("Baghdad rejected the demand from Erbil.") == {"IQ-BG", "IQ-AR"}
+
+
+def test_person_named_jordan_or_georgia_is_not_a_place():
+    assert countries("Michael Jordan visited the troops.") == set()
+    assert countries("Jordan Peterson gave a talk.") == set()
+    assert countries("Sen. Georgia Miller spoke.") == set()
+    assert countries("Refugees fled to Jordan and Turkey.") == {"JO", "TR"}
+    assert countries("In Jordan, prices rose.") == {"JO"}
+
+
+def test_georgia_follows_the_article_context():
+    assert countries("Troops from Georgia arrived in Tbilisi.") == {"GE"}
+    assert countries("Voters in Georgia and Florida went to the polls.") == {"US"}
+
+
+def test_case_rules():
+    assert countries("We ate turkey at home.") == set()
+    assert countries("Troops crossed into Turkey.") == {"TR"}
+    assert countries("Let us go.") == set()
+    assert countries("US forces and U.S. diplomats left; the USA and the UK agreed.") == {"US", "GB"}
+    assert countries("TELL US WHAT HAPPENED") == set()
+
+
+def test_common_word_names_need_a_place_context():
+    assert admin1("Hit by a roadside bomb, the convoy stopped.") == set()
+    assert admin1("Troops retook Hit and Haditha.") == {"IQ-AN"}
+    assert admin1("Ramadi, Fallujah and Hit were shelled.") == {"IQ-AN"}
+
+
+def test_state_abbreviation_after_a_city():
+    rows = places("He was born in McLean, Va., and served in Iraq.")
+    assert [r["mention_text"] for r in rows] == ["McLean", "Va.", "Iraq"]
+    assert countries("Call me at 5 p.m. Va. time") == set()
+
+
+def test_world_countries_and_cities():
+    assert countries("Delegates from the Netherlands, Russia, Türkiye and Britain met in Paris.") == {
+        "NL", "RU", "TR", "GB", "FR"}
+    assert countries("Strikes hit Raqqa and Deir ez-Zor.") == {"SY"}
+
+
+def test_captions_and_related_links_are_not_places():
+    text = "Fighting continued in Mosul.\nA soldier walks in Kabul. REUTERS/Some Photographer\n"
+    assert countries(text) == {"IQ"}
+
+
+def test_offsets_are_exact_substrings():
+    text = "From Tal Afar to the U.S. and al-Qaim, via Sulaymaniyah."
+    for r in places(text):
+        assert text[r["start_char"]:r["end_char"]] == r["mention_text"]
+    assert [r["mention_text"] for r in places(text)] == ["Tal Afar", "U.S.", "al-Qaim", "Sulaymaniyah"]
+
+
+def test_seed_article_is_all_correct():
+    rows = places(SEED.read_text(encoding="utf-8"))
+    assert {r["admin1_code"] for r in rows if r["admin1_code"]} == {
+        "IQ-AR", "IQ-KR", "IQ-BG", "IQ-KI", "IQ-DI", "IQ-SD", "IQ-NI"}
+    assert {r["country_code"] for r in rows} == {"IQ", "SY", "TR"}
+    assert {r["mention_text"]: r["place_type"] for r in rows}["Kirkuk"] == "governorate"
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "’“”–", "İİİ" * 10, "A" * 100000, "\x00\ud800 Iraq",
+                                  "Iraq" * 1000, "al-", "U.S.", ".Va.", "Iraq\u0301"])
+def test_never_raises_on_odd_input(text):
+    for r in places(text):
+        assert text[r["start_char"]:r["end_char"]] == r["mention_text"]
+
+
+def test_odd_article_objects():
+    assert EX.extract(ArticleText("t", None)) == []  # type: ignore[arg-type]
+    assert EX.extract(None) == []  # type: ignore[arg-type]
