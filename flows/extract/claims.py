@@ -50,7 +50,7 @@ _DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _ADJUNCT = (
     rf"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:{_DAYS}|{_MONTHS})(?:\s+\d{{1,2}})?"
     rf"(?:\s+(?:morning|afternoon|evening|night))?"
-    rf"|(?:in|on|at|during|through|via)\s+(?:a|an|the|his|her|its|their)\s+[^,.;:“\"]{{0,60}}?"
+    rf"|(?:in|on|at|during|through|via)\s+(?:(?:a|an|the|his|her|its|their)\s+)?[^,.;:“\"]{{0,60}}?"
     rf"(?:statement|speech|interview|conference|briefing|post|tweet|letter|report|address|message|meeting|session|"
     rf"hearing|call|remarks|video|broadcast|appearance|communiqu\w+|website|page|account)s?"
     rf"(?:\s+(?:on|with|to|from|at)\s+(?:[A-Z][\w.'’&-]*\s?)+)?"
@@ -66,9 +66,13 @@ _LEADING = re.compile(rf"(?:\s*(?:and|but|so|yet|or|meanwhile|however|still|inst
                       rf"while|although|though|as|when|since|because|if|{_ADVERBS})\b,?)+\s*", re.IGNORECASE)
 _CLAUSE_WORD = re.compile(r"(?<!\w)(?:as|while|when|whereas|after|before|because|that|since|although|though|if|but|where|"
                           r"so|and then|until|once)\s+")
-_CHUNK_SPLIT = re.compile(r",\s+|\s+[—–]\s+|\s+--\s+")
+_CHUNK_SPLIT = re.compile(r",\s+|\s+[—–-]\s+|\s+--\s+")
 _APPOSITIVE = re.compile(r"\s*(?:who|which|whose|[a-z])")
 _PRONOUN = re.compile(r"(?:he|she|it|they)")
+_PREPOSITION_START = re.compile(r"(?:in|at|to|from|for|on|of|during|by|with|after|before|while|when|about|"
+                                r"through|via|as|into|over|since)\b", re.IGNORECASE)
+_NOT_A_FRAME = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|this|that|whose)|n[’']t|\bnot|\bnever|"
+                          r"\b(?:declined|refused|unable|failed|asked)\s+to)\s*$", re.IGNORECASE)
 _WITH_SUBJECT = re.compile(r"\bwith\s+(?=\S)")
 _ADVERBIAL = re.compile(r"\s*(?:[A-Z][a-z]*ing\b|(?:In|On|At|With|After|Before|During|Since|Despite|Amid|Under|For|From|"
                         r"As|While|When|Although|Though|Because|By|Following|Last|This|Earlier|Later|Meanwhile|However|"
@@ -87,7 +91,8 @@ _PAST = "|".join(sorted((re.escape(f) for f in VERBS if f.endswith(("ed", "aid",
                         reverse=True))
 _CONTENT_END = re.compile(rf",?\s+(?:{_PARTICIPLES})\b|\s+and\s+(?:{_PAST})\b|[”\"],?\s+(?:he|she|it|they|said|says)\b")
 _OBJECT_END = re.compile(rf",?\s+(?:{_PARTICIPLES})\b|\s+and\s+(?:{_PAST})\b|[”\"],?\s+(?:he|she|it|they|said|says)\b"
-                         rf"|,\s+(?:which|who|whom|where|while|as|after|before|because|[a-z]+ed|[a-z]+ing)\b")
+                         rf"|,\s+(?:which|who|whom|where|while|as|after|before|because|but|though|although|whereas|"
+                         rf"[a-z]+ed|[a-z]+ing)\b")
 
 
 def _pair_quotes(text: str, ps: int, pe: int) -> list[tuple[int, int]]:
@@ -227,6 +232,8 @@ class _Article:
         left = masked[s:vs]
         if lemma == "according to":
             return self._according(s, e, vs, ve)
+        if _NOT_A_FRAME.search(left):
+            return None  # "the remark", "would not say"
         participle = _participle(masked, vs, ve)
         # a verb continuing the previous frame: "…, adding that …", "… and said …"
         if prev is not None and re.search(r"(?:,|\band)\s*$", left) and (participle or left.rstrip().endswith("and")):
@@ -249,13 +256,16 @@ class _Article:
         mention, offset = found
         spans = []
         after = self._after(ve, e, lemma, frame)
-        # content before the speaker: "“…,” he said", and "…, he said" / "…, he said, with …"
+        # content before the speaker: always a quote ("“…,” he said"); a clause when nothing
+        # follows the frame ("…, he said.") or only narrative does ("…, he said, with …")
         pre = masked[s:clause_start + offset]
-        if re.search(r"(?:,|[”\"],?)\s*$", pre) and re.search(r"\w", pre) and (
-                not after or re.search(r"[”\"],?\s*$", pre) or masked.startswith(",", ve)):
-            spans.append((s, s + len(pre.rstrip(" ,"))))
-            if after and masked.startswith(",", ve) and masked[after[0][0]:after[0][0] + 1] not in "“\"":
-                after = None  # "…, he said, with four columns …": the tail is narrative
+        if re.search(r"(?:,|[”\"],?)\s*$", pre) and re.search(r"\w", pre):
+            pre_quote = re.search(r"[”\"],?\s*$", pre) is not None
+            after_quote = bool(after) and masked[after[0][0]:after[0][0] + 1] in "“\""
+            if pre_quote or not after or (masked.startswith(",", ve) and not after_quote):
+                spans.append((s, s + len(pre.rstrip(" ,"))))
+                if not pre_quote and after:
+                    after = None
         if after:
             spans.extend(after)
         return (mention, spans) if spans else None
@@ -314,6 +324,8 @@ class _Article:
         starts_quote = masked[pos:pos + 1] in ("“", '"')
         if frame == "strict" and not (that or colon or starts_quote):
             return None
+        if frame != "object" and not that and _PREPOSITION_START.match(masked, pos):
+            return None  # "reported from Istanbul", "said in a new book in which …"
         return [(pos, end)]
 
     def _according(self, s, e, vs, ve):
@@ -377,9 +389,11 @@ def _subject(subj: str) -> tuple[Mention, int] | None:
 
     Chunks are split at commas and dashes; a trailing apposition or relative clause
     (*Sabah al-Numan, spokesman for …,*) is skipped back to the name it describes."""
-    bounds = [0] + [m.end() for m in _CHUNK_SPLIT.finditer(subj)]
-    chunks = [(b, subj[b:(bounds[i + 1] if i + 1 < len(bounds) else len(subj))]) for i, b in enumerate(bounds)]
-    chunks = [(b, re.sub(r"(?:,\s+|\s+[—–]\s+|\s+--\s+)$", "", c)) for b, c in chunks]
+    chunks, b = [], 0
+    for sep in _CHUNK_SPLIT.finditer(subj):
+        chunks.append((b, subj[b:sep.start()]))
+        b = sep.end()
+    chunks.append((b, subj[b:]))
     k = len(chunks) - 1
     while k > 0 and _APPOSITIVE.match(chunks[k][1]) and not _PRONOUN.fullmatch(chunks[k][1].strip()):
         b, c = chunks[k - 1]

@@ -2,7 +2,8 @@
 
 Rule-based so that every extractor can share it without a model: paragraphs are runs of
 non-blank lines' text (each line of a news text is a paragraph), sentences end at . ! ? (plus
-closing quotes/brackets) followed by space and a capital, a digit or an opening quote, unless
+closing quotes/brackets) followed by space and a capital, a digit or an opening quote (or,
+in scraped text that lost the space, directly by a capitalised word), unless
 the period belongs to a known abbreviation or an initial (*Howard P. McKeon*).
 Offsets are Python str offsets, end exclusive, with surrounding whitespace trimmed.
 """
@@ -18,7 +19,8 @@ ABBREVIATIONS = frozenset(
 )
 
 _PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
-_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])"
+                       r"|(?<=[a-z0-9])[.!?][\"”’]?(?=[\"“]?[A-Z][a-z])")  # "…in 2011.On Tuesday" (space lost)
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 

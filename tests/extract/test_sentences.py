@@ -39,3 +39,8 @@ def test_sentences_never_cross_paragraphs_and_respect_a_range():
 
 def test_empty_text():
     assert split_sentences("") == [] and split_paragraphs("\n \n") == []
+
+
+def test_lost_space_after_period_still_splits():
+    assert spans("The talks ended in 2011.On Tuesday they resumed.") == [
+        "The talks ended in 2011.", "On Tuesday they resumed."]
