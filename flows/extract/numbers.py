@@ -25,15 +25,37 @@ def read_lexicon(name: str) -> tuple[dict[str, str], ...]:
 
 WORDS: dict[str, tuple[float, str]] = {r["word"]: (float(r["value"]), r["kind"]) for r in read_lexicon("numbers.csv")}
 ABBREV = {w: v for w, (v, k) in WORDS.items() if k == "abbrev"}
-_SPELLED = sorted((w for w, (_, k) in WORDS.items() if k not in ("abbrev", "article")), key=len, reverse=True)
-_W = "|".join(_SPELLED)
+
+
+def trie_pattern(words) -> str:
+    """One regex alternation as a prefix trie: the engine rejects a position on its first letter
+    instead of trying every word, which keeps the whole-text scan fast."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        ends = "" in node
+        alts = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and not ends else "(?:" + "|".join(alts) + ")"
+        return body + "?" if ends else body
+
+    return walk(trie)
+
+
+_W = trie_pattern(w for w, (_, k) in WORDS.items() if k not in ("abbrev", "article"))
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 
 # Digits (300,000 / 1.5 / 10 1/2 / 1/4 / ½) or a run of number words, optionally led by a/an.
 NUMBER_RE = re.compile(
     rf"(?P<digits>(?<![\w.])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:\s+\d/\d{{1,2}}\b)?(?:/\d+)?[½¼¾⅓⅔]?)"
     rf"|(?P<vulgar>[½¼¾⅓⅔])"
-    rf"|(?P<words>\b(?:an?[\s-]+)?(?:{_W})(?:(?:[\s-]+|\s+and\s+)(?:{_W}))*\b)",
+    rf"|(?P<words>(?<!\w)(?:an?[\s-]+)?(?:{_W})(?:(?:[\s-]+|\s+and\s+)(?:{_W}))*\b)",
     re.IGNORECASE,
 )
 # A multiplier right after digits: "1.5 million", "300 thousand", "2bn", "$3.5m", "two dozen".
@@ -98,7 +120,7 @@ def _parse_words(tokens: list[str]) -> tuple[float, int, bool] | None:
         elif kind == "dozen":
             ok = last in ("unit", "article", "fraction")
         elif kind == "fraction":
-            ok = last in (None, "unit", "article") and current != 0
+            ok = i == 0 or i == 1 and last in ("unit", "article") and current != 0  # two thirds, not fifty one-third
         else:
             ok = False
         if not ok:

@@ -1,0 +1,113 @@
+"""Time expressions (points in time) in news text, resolved against the publication date.
+
+Modest on purpose: explicit dates (March 5, 2019; 5 March), months (in March; March 2019), years
+(in 2017), weekdays (on Sunday), and relative days, weeks, months and years (yesterday, last week).
+A mention that needs the publication date resolves to None when the article has none.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from flows.extract.base import ArticleText, Row
+from flows.extract.numbers import read_lexicon
+
+_ROWS = read_lexicon("time_words.csv")
+MONTHS = {r["word"]: int(r["value"]) for r in _ROWS if r["kind"] == "month"}
+WEEKDAYS = {r["word"]: int(r["value"]) for r in _ROWS if r["kind"] == "weekday"}
+RELATIVE_DAYS = {r["word"]: int(r["value"]) for r in _ROWS if r["kind"] == "relative_day"}
+SHIFTS = {r["word"]: int(r["value"]) for r in _ROWS if r["kind"] == "shift"}
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_M = _alt(MONTHS)
+_YEAR = r"(?:1[89]|20)\d\d"
+TIME_RE = re.compile(
+    rf"(?:(?i:on)\s+)?(?P<md_m>{_M})\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_y>{_YEAR})\b)?"
+    rf"|(?:(?i:on)\s+)?(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_m>{_M})(?:,?\s+(?P<dm_y>{_YEAR})\b)?"
+    rf"|(?:(?i:in)\s+)?(?P<my_m>{_M})(?:\s+of)?,?\s+(?P<my_y>{_YEAR})\b"
+    rf"|(?i:in)\s+(?:(?i:early|late|mid)[\s-]+)?(?P<m_m>{_M})\b"
+    rf"|(?i:in)\s+(?P<y_y>{_YEAR})\b(?![,.]?\d)"
+    rf"|(?i:(?P<rel>{_alt(SHIFTS)})\s+(?P<span>week|month|year))\b"
+    rf"|(?:(?P<wd_p>(?i:on|last|this|next))\s+)?(?P<wd>{_alt(WEEKDAYS)})\b"
+    rf"|\b(?i:(?P<day>{_alt(RELATIVE_DAYS)}))\b"
+)
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_shift(d: date, months: int) -> date:
+    k = d.year * 12 + d.month - 1 + months
+    return date(k // 12, k % 12 + 1, 1)
+
+
+def _past_year(month: int, day: int, pub: date | None) -> int | None:
+    """Year of a month (and day) written without one: the publication year, or the year before
+    when that date would fall after publication."""
+    if pub is None:
+        return None
+    return pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
+
+
+def _resolve(m: re.Match, pub: date | None) -> tuple[str, date | None] | None:
+    """(granularity, resolved date) of a match, or None when it is not a valid date."""
+    g = m.groupdict()
+    for prefix in ("md", "dm"):
+        if g[f"{prefix}_m"]:
+            month, day = MONTHS[g[f"{prefix}_m"]], int(g[f"{prefix}_d"])
+            if not 1 <= day <= 31:
+                return None
+            year = int(g[f"{prefix}_y"]) if g[f"{prefix}_y"] else _past_year(month, day, pub)
+            if year is None:
+                return "day", None
+            resolved = _safe_date(year, month, day)
+            return ("day", resolved) if resolved else None
+    if g["my_m"]:
+        return "month", date(int(g["my_y"]), MONTHS[g["my_m"]], 1)
+    if g["m_m"]:
+        year = _past_year(MONTHS[g["m_m"]], 1, pub)
+        return "month", None if year is None else date(year, MONTHS[g["m_m"]], 1)
+    if g["y_y"]:
+        return "year", date(int(g["y_y"]), 1, 1)
+    if pub is None:
+        return ("day" if g["wd"] or g["day"] else g["span"].lower()), None
+    if g["rel"]:
+        shift, span = SHIFTS[g["rel"].lower()], g["span"].lower()
+        if span == "week":
+            return "week", pub - timedelta(days=pub.weekday()) + timedelta(weeks=shift)
+        if span == "month":
+            return "month", _month_shift(pub, shift)
+        return "year", date(pub.year + shift, 1, 1)
+    if g["wd"]:
+        back = (pub.weekday() - WEEKDAYS[g["wd"]]) % 7
+        prep = (g["wd_p"] or "").lower()
+        if prep == "next":
+            return "day", pub + timedelta(days=(7 - back) % 7 or 7)
+        if prep == "last" and back == 0:
+            back = 7
+        return "day", pub - timedelta(days=back)
+    return "day", pub + timedelta(days=RELATIVE_DAYS[g["day"].lower()])
+
+
+class TimeExpressionExtractor:
+    relation = "time_expressions"
+    version = "0.1.0"
+
+    def extract(self, article: ArticleText) -> list[Row]:
+        text, pub = article.text or "", article.published
+        out: list[Row] = []
+        for m in TIME_RE.finditer(text):
+            res = _resolve(m, pub)
+            if res is None:
+                continue
+            out.append({"mention_text": m.group(), "start_char": m.start(), "end_char": m.end(),
+                        "granularity": res[0], "resolved_date": res[1]})
+        return out
