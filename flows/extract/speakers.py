@@ -44,6 +44,8 @@ _PREPOSITIONS = frozenset({"in", "on", "at", "during", "after", "before", "with"
                            "under", "amid", "by", "to", "of", "into", "about", "over", "following", "if", "when",
                            "while", "as", "because", "although", "though", "than", "there", "this", "that",
                            "these", "those", "what", "which", "who", "how", "why", "where", "here", "it's"})
+_FUNCTION_WORDS = _DETERMINERS | _PREPOSITIONS | {"and", "but", "or", "so", "yet", "more", "most", "also", "then",
+                                                  "asked", "hide", "caption", "photo", "image", "read", "click"}
 _CLAUSE_TOKENS = frozenset({"is", "was", "were", "are", "has", "have", "had", "will", "would", "can", "could",
                             "should", "may", "might", "must", "did", "does", "do", "be", "been", "being", "not",
                             "that", "which", "who", "if", "when", "then", "there", "than", "said", "says",
@@ -114,6 +116,10 @@ def parse_mention(phrase: str, apposition: str | None = None) -> Mention | None:
             _role_head(t) or t in TITLES for t in before) and not any(t in ORG_CUES for t in run):
         # "some Kurdish fighters", "its Foreign Ministry": as written
         return Mention(phrase, "org" if any(t in ORG_CUES for t in toks) else "group", _strip_the(phrase), role)
+    if all(t.lower() in _FUNCTION_WORDS or t.endswith("ing") for t in run):
+        return None  # "The", "Speaking", "And"
+    if len(run) == 1 and run[0].isupper() and not before:
+        return Mention(phrase, "org", phrase, role)  # an acronym: CENTCOM, AFP
     # strip titles at the start of the run (Gen., Prime Minister, Rep.)
     j = 0
     while j < len(run) - 1 and run[j] in TITLES:
@@ -180,6 +186,12 @@ class SpeakerResolver:
 
     def resolve(self, m: Mention, sentence: int, pos: int, previous: str = "") -> Entity:
         """Entity for mention m at char pos; `previous` is the sentence before (for pronouns)."""
+        e = self._find(m, sentence, pos, previous)
+        self.entities.remove(e)  # most recently mentioned last: pronouns look from the end
+        self.entities.append(e)
+        return e
+
+    def _find(self, m: Mention, sentence: int, pos: int, previous: str) -> Entity:
         if m.kind == "pronoun":
             return self._pronoun(m, sentence, pos, previous)
         if m.kind == "person":
@@ -197,17 +209,30 @@ class SpeakerResolver:
     def _pronoun(self, m: Mention, sentence: int, pos: int, previous: str) -> Entity:
         """he/she: the previous sentence's named subject, else the last person speaker;
         it/they: the previous sentence's organisation subject, else the last organisation."""
-        sm = _SUBJECT.match(previous) if previous else None
-        if sm:
-            subj = parse_mention(sm.group(1))
-            if subj is not None and ((m.head == "person" and subj.kind == "person") or
-                                     (m.head != "person" and subj.kind in ("org", "group"))):
-                return self.resolve(subj, sentence, pos)
+        subj = self._previous_subject(previous)
+        if subj is not None and ((m.head == "person" and subj.kind == "person") or
+                                 (m.head != "person" and subj.kind in ("org", "group"))):
+            return self._find(subj, sentence, pos, "")
         kinds = {"person": ("person", "description"), "org": ("org",), "plural": ("group", "org")}[m.head]
         for e in reversed(self.entities):
             if e.kind in kinds:
                 return e
         return self._add(Entity(m.text, "description", sentence=sentence))
+
+    def _previous_subject(self, previous: str) -> Mention | None:
+        """The capitalised subject that opens the previous sentence, when it is clearly a name
+        (several words, or a surname the article spells out in full somewhere)."""
+        sm = _SUBJECT.match(previous) if previous else None
+        if not sm or "qqq" in sm.group(1):
+            return None
+        subj = parse_mention(sm.group(1))
+        if subj is None or subj.kind == "pronoun":
+            return None
+        if subj.kind == "person" and " " not in subj.name.strip() and not (
+                subj.role or _surname(subj.name) in self._full_names() or
+                any(e.kind == "person" and _surname(e.name) == _surname(subj.name) for e in self.entities)):
+            return None
+        return subj
 
     def _person(self, m: Mention, sentence: int) -> Entity:
         last = _surname(m.name)
