@@ -30,6 +30,7 @@ LIST_GAPS = {",", "and", ", and", "or", ", or", "&", "/", "-", "–"}
 APPOSITION_GAPS = LIST_GAPS | {", in", "in"}
 GOVERNORATE_NOUNS = ("province", "provinces", "governorate", "governorates")
 GOVERNORATE_BEFORE = re.compile(r"(?:province|governorate)s? of $", re.IGNORECASE)
+BARE_LIST_MIN = 5  # names in a row with only spaces between them
 CAPTION_MAX_CHARS = 600  # a longer paragraph with a credit in it is body text, not a caption
 
 
@@ -41,6 +42,16 @@ def _prev_word(text: str, start: int) -> str:
 def _next_word(text: str, end: int) -> str:
     m = NEXT_WORD.match(text[end:end + 40])
     return m.group(1) if m else ""
+
+
+def _leftmost_longest(hits: list) -> list:
+    """Non-overlapping hits, the longest first where they start together."""
+    kept, last_end = [], -1
+    for h in sorted(hits, key=lambda h: (h[0], -(h[1] - h[0]))):
+        if h[0] >= last_end:
+            kept.append(h)
+            last_end = h[1]
+    return kept
 
 
 def _is_caps_word(w: str) -> bool:
@@ -77,33 +88,68 @@ class PlaceExtractor:
         return [(a, b) for (a, b), n in paragraphs.items() if b - a <= CAPTION_MAX_CHARS or n >= 2]
 
     # -- surface checks, one hit at a time -------------------------------------------------------
-    def _surface_ok(self, text: str, start: int, end: int, key: Key) -> bool:
+    def _case_ok(self, text: str, start: int, end: int, key: Key) -> bool:
+        """Written like a name: capitalised (after an Arabic article), acronyms in capitals."""
         mention = text[start:end]
-        if key.rule == "caps":
-            if not _is_caps_word(mention):
-                return False
-            return not (_is_caps_word(_prev_word(text, start)) and _is_caps_word(_next_word(text, end)))
-        head = mention[ARTICLE.match(mention).end():] if ARTICLE.match(mention) else mention
-        if not head[:1].isupper():
-            return False
-        if key.rule == "person" and not mention.isupper() and self._looks_like_person(text, start, end):
-            return False
-        if key.rule == "after_comma":
-            return bool(AFTER_PLACE_COMMA.search(text, max(0, start - 40), start))
-        return not self._inside_organisation(text, start, end)
-
-    def _looks_like_person(self, text: str, start: int, end: int) -> bool:
         prev, nxt = _prev_word(text, start), _next_word(text, end)
-        if prev.rstrip(".").lower() in self.titles:
+        if key.rule == "caps":
+            return _is_caps_word(mention) and not (_is_caps_word(prev) and _is_caps_word(nxt))
+        m = ARTICLE.match(mention)
+        if not mention[m.end() if m else 0:][:1].isupper():
+            return False
+        return not _is_caps_word(mention) or self._caps_context_ok(text, start, end, prev, nxt)
+
+    def _verdict(self, text: str, start: int, end: int, key: Key) -> str:
+        """'ok', 'no', or 'person' (a name that is a person here, and so in the whole article)."""
+        mention = text[start:end]
+        prev, nxt = _prev_word(text, start), _next_word(text, end)
+        if key.rule == "caps":
+            return "ok"
+        if key.rule == "after_comma":
+            ok = AFTER_PLACE_COMMA.search(text, max(0, start - 40), start) and (
+                not key.ends_with_dot or text[end:end + 1] == ".")
+            return "ok" if ok else "no"
+        if key.rule == "person" and prev.rstrip(".").lower() in self.titles:
+            return "person"
+        if not _is_caps_word(mention) and not self._title_case_line(text, start):
+            if key.rule == "person" and self._looks_like_person(text, end, prev, nxt):
+                return "person"
+            if all(p.country_code != "IQ" for p in key.places) and self._after_first_name(prev):
+                return "no"
+        return "no" if self._inside_organisation(text, start, end, nxt) else "ok"
+
+    @staticmethod
+    def _caps_context_ok(text: str, start: int, end: int, prev: str, nxt: str) -> bool:
+        """An all-capitals name of five letters or fewer is an acronym (TANF, ANA) unless the
+        line around it is in capitals too or it opens a dateline ("HIT, Iraq —")."""
+        if sum(c.isalpha() for c in text[start:end]) > 5 or _is_caps_word(prev) or _is_caps_word(nxt):
             return True
-        if prev[:1].isupper() and not _is_caps_word(prev) and prev.lower() not in self.function:
+        return text[end:end + 1] == "," and text[max(0, start - 1):start] in ("", "\n")
+
+    @staticmethod
+    def _title_case_line(text: str, start: int) -> bool:
+        """Headlines in Title Case capitalise every word, so capitalised neighbours mean nothing."""
+        a = text.rfind("\n", 0, start) + 1
+        b = text.find("\n", start)
+        line = text[a:len(text) if b < 0 else b]
+        words = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
+        return (len(line) <= 300 and not line.rstrip().endswith(".") and len(words) >= 3
+                and sum(w[0].isupper() for w in words) >= 0.7 * len(words))
+
+    def _after_first_name(self, prev: str) -> bool:
+        """"Ken Spain", "Lisa Monaco": a capitalised word that is no function word, title or
+        possessive ("Putin's Russia") right before the name."""
+        return bool(prev[:1].isupper() and not _is_caps_word(prev) and prev.lower() not in self.function
+                    and not prev.endswith(("'s", "’s")) and not prev.endswith("."))
+
+    def _looks_like_person(self, text: str, end: int, prev: str, nxt: str) -> bool:
+        if self._after_first_name(prev):
             return True
         return bool(nxt[:1].isupper() and not _is_caps_word(nxt) and nxt.lower() not in self.function
                     and nxt.lower() not in self.geo_after and text[end:end + 1] == " ")
 
-    def _inside_organisation(self, text: str, start: int, end: int) -> bool:
-        if text[end:end + 1] == " " and _next_word(text, end).lower() in self.org_after \
-                and _next_word(text, end)[:1].isupper():
+    def _inside_organisation(self, text: str, start: int, end: int, nxt: str) -> bool:
+        if text[end:end + 1] == " " and nxt[:1].isupper() and nxt.lower() in self.org_after:
             return True
         return text[max(0, start - 20):start].lower().endswith(self.org_before)
 
@@ -133,6 +179,19 @@ class PlaceExtractor:
                 marked.add(i)
         return marked
 
+    @staticmethod
+    def _menu_spans(text: str, hits: list) -> list[tuple[int, int]]:
+        """A run of names with nothing but spaces between them is a menu (a country picker), not prose."""
+        spans, i = [], 0
+        while i < len(hits):
+            j = i
+            while j + 1 < len(hits) and not text[hits[j][1]:hits[j + 1][0]].strip():
+                j += 1
+            if j - i + 1 >= BARE_LIST_MIN:
+                spans.append((hits[i][0], hits[j][1]))
+            i = j + 1
+        return spans
+
     # -- choosing among the places a name may mean -----------------------------------------------
     @staticmethod
     def _choose(places: tuple[Place, ...], admin_seen: set, country_seen: set, as_governorate: bool,
@@ -153,19 +212,28 @@ class PlaceExtractor:
                     return p
         return group[0]
 
+    @staticmethod
+    def _namesake_in(text: str, hit: tuple, following: tuple, place: Place) -> bool:
+        """"Warsaw, Ind." and "Paris, Texas" are US towns: a foreign city named right before a US state."""
+        return (place.place_type == "city" and place.country_code not in ("US", "IQ")
+                and text[hit[1]:following[0]] == ", "
+                and all(p.country_code == "US" and p.place_type == "region" for p in following[2].places))
+
     def extract(self, article: ArticleText) -> list[dict[str, Any]]:
         text = getattr(article, "text", None)
         if not isinstance(text, str) or not text:
             return []
-        hits = [(s, e, k) for s, e, k in find(self.lex, text) if not k.places or self._surface_ok(text, s, e, k)]
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-        kept, last_end = [], -1
-        for h in hits:
-            if h[0] >= last_end:
-                kept.append(h)
-                last_end = h[1]
-        skip = self._boilerplate_spans(text)
-        kept = [h for h in kept if h[2].places and not any(a <= h[0] < b for a, b in skip)]
+        cased = [(s, e, k) for s, e, k in find(self.lex, text) if not k.places or self._case_ok(text, s, e, k)]
+        skip = self._boilerplate_spans(text) + self._menu_spans(text, _leftmost_longest(cased))
+        hits, people = [], set()
+        for start, end, key in cased:
+            verdict = self._verdict(text, start, end, key) if key.places else "ok"
+            if verdict == "ok":
+                hits.append((start, end, key))
+            elif verdict == "person":
+                people.add(key)
+        kept = [h for h in _leftmost_longest(hits)
+                if h[2].places and h[2] not in people and not any(a <= h[0] < b for a, b in skip)]
         kept = [h for i, h in enumerate(kept) if h[2].rule != "locative" or self._locative_ok(text, kept, i)]
 
         admin_seen, country_seen = set(), set()
@@ -182,6 +250,8 @@ class PlaceExtractor:
         for i, (start, end, key) in enumerate(kept):
             district = _next_word(text, end).lower() in ("district", "districts")
             place = self._choose(key.places, admin_seen, country_seen, i in governorates, district)
+            if i + 1 < len(kept) and self._namesake_in(text, kept[i], kept[i + 1], place):
+                place = Place(place.name, "city", "US", None)
             if key.ends_with_dot and text[end:end + 1] == ".":
                 end += 1
             pcode, admin_name = self.lex.admin1.get(place.admin1_code, (None, None)) if place.admin1_code else (None, None)

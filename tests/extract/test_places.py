@@ -183,3 +183,30 @@ def test_never_raises_on_odd_input(text):
 def test_odd_article_objects():
     assert EX.extract(ArticleText("t", None)) == []  # type: ignore[arg-type]
     assert EX.extract(None) == []  # type: ignore[arg-type]
+
+
+def test_name_used_for_a_person_is_a_person_in_the_whole_article():
+    assert countries("Rep. Alexandria Smith spoke. Later Alexandria said no.") == set()
+    assert admin1("The gunman, Amedy Coulibaly, was killed. Amedy had a record.") == set()
+
+
+def test_country_after_a_first_name_is_a_surname():
+    assert countries("said strategist Ken Spain on Monday.") == set()
+    assert countries("Putin's Russia and Nazi-era Germany") == {"RU", "DE"}
+
+
+def test_short_all_caps_word_is_an_acronym_unless_a_dateline():
+    assert admin1("Benefits from TANF were cut.") == set()
+    assert admin1("HIT, Iraq — Militants attacked.") == {"IQ-AN"}
+    assert countries("HEADLINE: TROOPS LEAVE IRAQ") == {"IQ"}
+
+
+def test_foreign_city_name_before_a_us_state_is_a_us_town():
+    rows = places("He grew up in Warsaw, Ind., and in Paris, Texas.")
+    assert {r["country_code"] for r in rows} == {"US"}
+
+
+def test_a_menu_of_countries_is_not_prose():
+    menu = "Select your country United States Afghanistan Albania Algeria Andorra Angola Argentina"
+    assert countries(menu) == set()
+    assert countries("Troops came from Albania, Algeria and Argentina.") == {"AL", "DZ", "AR"}
