@@ -23,20 +23,38 @@ class Unit:
     name: str
     normalized: str
     factor: float
+    kind: str
 
     @property
     def currency(self) -> bool:
-        return self.normalized not in MEASURE_BASES
+        return self.kind == "currency"
+
+    def per(self, denominator: Unit) -> Unit:
+        """A rate: barrels a day, dollars a share."""
+        return Unit(f"{self.name} per {denominator.name}", f"{self.normalized} per {denominator.name}",
+                    self.factor, "rate")
 
 
-MEASURE_BASES = {"kilogram", "kilometre", "square kilometre", "litre", "day", "percent", "percentage point"}
-_UNIT_ROWS = read_lexicon("units.csv")
-_UNITS = {(r["surface"].lower() if r["position"] == "suffix" else r["surface"], r["position"]):
-          Unit(r["unit"], r["normalized_unit"], float(r["factor"])) for r in _UNIT_ROWS}
-SUFFIX_UNIT_RE = re.compile(
-    r"[ \t-]?(" + _alternation(s for s, p in _UNITS if p == "suffix") + r")(?![\w$€£])", re.IGNORECASE)
-ABBREV_UNIT_RE = re.compile(r" ?(" + _alternation(s for s, p in _UNITS if p == "abbrev") + r")(?![\w$€£])")
-PREFIX_UNIT_RE = re.compile(r"(?<![A-Za-z])(" + _alternation(s for s, p in _UNITS if p == "prefix") + r") ?$")
+def _unit_key(surface: str, position: str) -> str:
+    """Lookup key of a unit as written: suffix and per words ignore case, '$' forms ignore case and spaces."""
+    if position in ("suffix", "per"):
+        return surface.lower()
+    return surface.replace(" ", "").upper() if "$" in surface else surface
+
+
+_UNITS = {(_unit_key(r["surface"], r["position"]), r["position"]):
+          Unit(r["unit"], r["normalized_unit"], float(r["factor"]), r["kind"]) for r in read_lexicon("units.csv")}
+
+
+def _surfaces(position: str, dollar: bool | None = None) -> str:
+    return _alternation(s for s, p in _UNITS if p == position and (dollar is None or ("$" in s) == dollar))
+
+
+SUFFIX_UNIT_RE = re.compile(r"[ \t-]?(" + _surfaces("suffix") + r")(?![\w$€£])", re.IGNORECASE)
+ABBREV_UNIT_RE = re.compile(r" ?(" + _surfaces("abbrev") + r")(?![\w$€£])")
+PER_UNIT_RE = re.compile(r"\s*-?\s*(?:per|an?|each|every|/)\s*-?\s*(" + _surfaces("per") + r")\b", re.IGNORECASE)
+# a currency before digits: €, USD (case as written), or $ with a letter code (US$, HK $, C$; not "a $5")
+PREFIX_UNIT_RE = re.compile(r"(?<![A-Za-z])(?:(" + _surfaces("prefix", False) + r")|((?:[A-Za-z.]{2,4}\s?|[A-Z])?\$)) ?$")
 
 BOUNDS = {r["phrase"]: r["bound"] for r in read_lexicon("bounds.csv")}
 BOUND_RE = re.compile(r"\b(" + _alternation(BOUNDS) + r")\s+$", re.IGNORECASE)
@@ -76,6 +94,8 @@ PRONOUN_ONE_AFTER = re.compile(r"\s+(?:another|of|or\s+(?:two|more|another))\b",
 REPORTING_BEFORE = re.compile(r"\b(?:" + _alternation(REPORTING) + r"|according\s+to)\s+\w+\s*$", re.IGNORECASE)
 ONE_DAY_AFTER = re.compile(r"\s+(?:day|time)\b", re.IGNORECASE)
 DURATION_BEFORE = re.compile(r"\b(?:for|within|in|than|after|only|just|last|lasted|over)\s+$", re.IGNORECASE)
+ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|final|last|latter|former)\s+$", re.IGNORECASE)
+SCALED = re.compile(r"illion|bn|\dm\b", re.IGNORECASE)
 OR_MORE_AFTER = re.compile(r"\s+or\s+more\b", re.IGNORECASE)
 HYPHEN_WORD = re.compile(r"-([a-z]+)\b(?!-)")
 TOKEN = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][\w/'’-]*|[^\sA-Za-z]")
@@ -324,8 +344,11 @@ class QuantityExtractor:
         left = text[max(0, start - 40):start]
         pm = None if num.spelled else PREFIX_UNIT_RE.search(left)
         if pm:
-            unit = _UNITS[(pm.group(1), "prefix")]
-            start -= len(pm.group(0))
+            unit = _UNITS.get((pm.group(1) or _unit_key(pm.group(2), "prefix"), "prefix"))
+            written = pm.group(0)
+            if unit is None:  # letters that are no currency code ("as $5"): the plain dollar sign
+                unit, written = _UNITS[("$", "prefix")], written[written.index("$"):]
+            start -= len(written)
         if num.abbrev:
             after = _suffix_unit(text, num.abbrev_end, True)
             if unit or num.abbrev >= 1e9 or (after and after[0].currency):
@@ -335,8 +358,8 @@ class QuantityExtractor:
         if nxt is not None and not FROM_BEFORE.search(left) and not num.fraction:
             between = BETWEEN_BEFORE.search(text, max(0, start - 40), start)
             join = (AND_JOIN if between else RANGE_JOIN).match(text, end)
-            if (join and join.end() == nxt.start and nxt.value > value and nxt.spelled == num.spelled
-                    and not nxt.fraction and not _excluded(text, nxt, range_end=True)):
+            if (join and join.end() == nxt.start and nxt.value > value
+                    and (nxt.spelled == num.spelled or join.group().strip() in ("to", "and")) and not nxt.fraction and not _excluded(text, nxt, range_end=True)):
                 value_max, end, used = nxt.value, nxt.end, 2
                 start = between.start() if between else start
                 if nxt.abbrev and unit:
@@ -350,14 +373,20 @@ class QuantityExtractor:
             adjectival = False
         count, item = False, None
         if unit is not None:
+            if unit.name == "pound" and SCALED.search(text, num.start, num.end):
+                unit = _UNITS[("pounds sterling", "suffix")]  # 361 million pounds is money
+            rate = PER_UNIT_RE.match(text, end)
+            if rate:
+                unit, end = unit.per(_UNITS[(rate.group(1).lower(), "per")]), rate.end()
             unit_name = unit.name
-            if unit.normalized == "day" and AGO_AFTER.match(text, end):
+            if unit.kind == "time" and AGO_AFTER.match(text, end):
                 return None, used  # two months ago is a point in time
             if adjectival:
                 item = _item_modified(text, end)  # a four-year term
         elif num.fraction:
-            if not (OF_AFTER.match(text, end) or BOUND_RE.search(left) or OTHER_BEFORE.search(left)):
-                return None, used  # "the third quarter", "half-hearted"
+            if (ORDINAL_BEFORE.search(left)
+                    or not (OF_AFTER.match(text, end) or BOUND_RE.search(left) or OTHER_BEFORE.search(left))):
+                return None, used  # "the third quarter", "the second half of the year"
             unit_name, value = "fraction", round(value, 4)
         elif _year_like(text, num):
             return None, used

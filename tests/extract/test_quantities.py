@@ -78,6 +78,17 @@ def triple(r: dict) -> tuple:
     ("The blast killed one soldier in the town.", "one soldier", (1, None, "soldier", "=")),
     ("About 5,000 men and boys fled.", "About 5,000 men and boys", (5000, None, "person", "~")),
     ("Militants seized 17 cities, towns and villages.", "17 cities, towns and villages", (17, None, "city", "=")),
+    ("The walls stood eight to 10 feet tall.", "eight to 10 feet", (8, 10, "foot", "=")),
+    # rates, currencies with a code, money in pounds
+    ("Exports reached 3.5 million barrels a day in May.", "3.5 million barrels a day",
+     (3.5e6, None, "barrel per day", "=")),
+    ("The bid values the firm at $70 a share.", "$70 a share", (70, None, "dollar per share", "=")),
+    ("The convoy moved at 60 km/h on the highway.", "60 km/h", (60, None, "kilometre per hour", "=")),
+    ("A $500 million deal was signed.", "$500 million", (5e8, None, "dollar", "=")),  # "A $" is no A$
+    ("The loan is worth C$300 million.", "C$300 million", (3e8, None, "canadian dollar", "=")),
+    ("The club paid 361 million pounds for the land.", "361 million pounds", (3.61e8, None, "pound sterling", "=")),
+    ("The baby weighed seven pounds.", "seven pounds", (7, None, "pound", "=")),
+    ("Temperatures reached 50 degrees Celsius in Basra.", "50 degrees Celsius", (50, None, "celsius", "=")),
     # fractions
     ("Almost half of the budget went to security.", "Almost half", (0.5, None, "fraction", "~")),
     ("Rebels held a third of the country.", "a third", (0.3333, None, "fraction", "=")),
@@ -104,6 +115,8 @@ def test_constructions(text, mention, expected):
     "No one claimed the attack, one official said.",
     "An F-16 flew over and an AK-47 was found.",
     "One day the war will end, and at one time he was an aide.",
+    "Growth slowed in the second half of the year.",
+    "It was a $ sign, as $ signs go.",
 ])
 def test_not_quantities(text):
     assert rows(text) == []
