@@ -31,7 +31,8 @@ APPOSITION_GAPS = LIST_GAPS | {", in", "in"}
 GOVERNORATE_NOUNS = ("province", "provinces", "governorate", "governorates")
 GOVERNORATE_BEFORE = re.compile(r"(?:province|governorate)s? of $", re.IGNORECASE)
 BARE_LIST_MIN = 5  # names in a row with only spaces between them
-CAPTION_MAX_CHARS = 600  # a longer paragraph with a credit in it is body text, not a caption
+CAPTION_MAX_CHARS = 600
+TITLE_MAX_CHARS = 300  # a headline is one short line  # a longer paragraph with a credit in it is body text, not a caption
 
 
 def _prev_word(text: str, start: int) -> str:
@@ -55,8 +56,7 @@ def _leftmost_longest(hits: list) -> list:
 
 
 def _is_caps_word(w: str) -> bool:
-    letters = [c for c in w if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return w.isupper() and sum(c.isalpha() for c in w) >= 2
 
 
 class PlaceExtractor:
@@ -91,13 +91,13 @@ class PlaceExtractor:
     def _case_ok(self, text: str, start: int, end: int, key: Key) -> bool:
         """Written like a name: capitalised (after an Arabic article), acronyms in capitals."""
         mention = text[start:end]
-        prev, nxt = _prev_word(text, start), _next_word(text, end)
         if key.rule == "caps":
-            return _is_caps_word(mention) and not (_is_caps_word(prev) and _is_caps_word(nxt))
+            return _is_caps_word(mention) and not (
+                _is_caps_word(_prev_word(text, start)) and _is_caps_word(_next_word(text, end)))
         m = ARTICLE.match(mention)
         if not mention[m.end() if m else 0:][:1].isupper():
             return False
-        return not _is_caps_word(mention) or self._caps_context_ok(text, start, end, prev, nxt)
+        return not _is_caps_word(mention) or self._caps_context_ok(text, start, end)
 
     def _verdict(self, text: str, start: int, end: int, key: Key) -> str:
         """'ok', 'no', or 'person' (a name that is a person here, and so in the whole article)."""
@@ -119,10 +119,11 @@ class PlaceExtractor:
         return "no" if self._inside_organisation(text, start, end, nxt) else "ok"
 
     @staticmethod
-    def _caps_context_ok(text: str, start: int, end: int, prev: str, nxt: str) -> bool:
+    def _caps_context_ok(text: str, start: int, end: int) -> bool:
         """An all-capitals name of five letters or fewer is an acronym (TANF, ANA) unless the
         line around it is in capitals too or it opens a dateline ("HIT, Iraq —")."""
-        if sum(c.isalpha() for c in text[start:end]) > 5 or _is_caps_word(prev) or _is_caps_word(nxt):
+        if sum(c.isalpha() for c in text[start:end]) > 5 or _is_caps_word(_prev_word(text, start)) \
+                or _is_caps_word(_next_word(text, end)):
             return True
         return text[end:end + 1] == "," and text[max(0, start - 1):start] in ("", "\n")
 
@@ -131,9 +132,12 @@ class PlaceExtractor:
         """Headlines in Title Case capitalise every word, so capitalised neighbours mean nothing."""
         a = text.rfind("\n", 0, start) + 1
         b = text.find("\n", start)
-        line = text[a:len(text) if b < 0 else b]
+        b = len(text) if b < 0 else b
+        if b - a > TITLE_MAX_CHARS:
+            return False
+        line = text[a:b]
         words = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
-        return (len(line) <= 300 and not line.rstrip().endswith(".") and len(words) >= 3
+        return (not line.rstrip().endswith(".") and len(words) >= 3
                 and sum(w[0].isupper() for w in words) >= 0.7 * len(words))
 
     def _after_first_name(self, prev: str) -> bool:
