@@ -61,18 +61,26 @@ _AFTER_VERB = re.compile(rf"(?:\s*,?\s*(?:{_ADJUNCT})\b)*\s*,?\s*(?:(that)\b|(:)
 _LISTENER = re.compile(
     rf"\s+(?:(?:{_LISTENERS})\s+)*(?:(?:[A-Z][\w.'’&-]*|al-\w+)(?:\s+(?:[A-Z][\w.'’&-]*|al-\w+|of|for))*(?:['’]s\s+(?:[A-Z][\w.'’-]*\s*)+)?"
     rf"|(?:{_LISTENERS})|[a-z]+\s+(?:conference|briefing|meeting|session|hearing|gathering|rally|crowd|audience))")
-_TRAIL_ADVERBS = re.compile(rf"(?:\s+(?:{_ADJUNCT}))+\s*$")
+_TRAIL_ADVERBS = re.compile(rf"(?:\s+(?:{_ADJUNCT}|[a-z]+ly))+\s*$")
 _LEADING = re.compile(rf"(?:\s*(?:and|but|so|yet|or|meanwhile|however|still|instead|now|elsewhere|moreover|indeed|"
                       rf"while|although|though|as|when|since|because|if|{_ADVERBS})\b,?)+\s*", re.IGNORECASE)
-_CLAUSE_WORD = re.compile(r"(?<!\w)(?:as|while|when|whereas|after|before|because|that|since|although|though|if|but|where|"
+_CLAUSE_WORD = re.compile(r"(?<!\w)(?:as|while|when|whereas|after|before|because|that|which|since|although|though|if|but|where|"
                           r"so|and then|until|once)\s+")
 _CHUNK_SPLIT = re.compile(r",\s+|\s+[—–-]\s+|\s+--\s+")
-_APPOSITIVE = re.compile(r"\s*(?:who|which|whose|[a-z])")
+_APPOSITIVE = re.compile(r"\s*(?:who|which|whose|[a-z]|\d)")
 _PRONOUN = re.compile(r"(?:he|she|it|they)")
-_PREPOSITION_START = re.compile(r"(?:in|at|to|from|for|on|of|during|by|with|after|before|while|when|about|"
-                                r"through|via|as|into|over|since)\b", re.IGNORECASE)
+_PREPOSITION_START = re.compile(r"(?:in|at|from|for|on|of|during|by|with|after|before|while|when|about|"
+                                r"through|via|as|into|over|since|despite|amid|following|without|because|although|"
+                                r"though)\b|to\s+(?:the|a|an|[A-Z]|reporters|journalists)\b",
+                                re.IGNORECASE)
 _NOT_A_FRAME = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|this|that|whose)|n[’']t|\bnot|\bnever|"
                           r"\b(?:declined|refused|unable|failed|asked)\s+to)\s*$", re.IGNORECASE)
+_COORDINATED = re.compile(r"(?:,|\band|\bbut)\s*$")
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:[a-z]+ly\s+)?$")
+_CLAUSE_SUBJECT = re.compile(r"\s*(?:(?:But|And|So|Yet|Still|Instead)\s+)?((?:[A-Z][\w.'’-]*|al-\w+)(?:\s+(?:[A-Z][\w.'’-]*|"
+                             r"al-\w+|of|the))*|[Tt]he\s+[a-z]+(?:\s+[a-z]+)?|[Hh]e|[Ss]he|[Tt]hey|It)"
+                             r"\s+(?:(?:has|have|had|also|then|later|[a-z]+ly|did\s+not|didn[’']t)\s+)*[a-z]+(?:ed|s)?\b")
+_JOINER = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas|as)|[,;])?\s*$")
 _WITH_SUBJECT = re.compile(r"\bwith\s+(?=\S)")
 _ADVERBIAL = re.compile(r"\s*(?:[A-Z][a-z]*ing\b|(?:In|On|At|With|After|Before|During|Since|Despite|Amid|Under|For|From|"
                         r"As|While|When|Although|Though|Because|By|Following|Last|This|Earlier|Later|Meanwhile|However|"
@@ -85,12 +93,14 @@ _SOURCE_NP = re.compile(
     r"(?=\s*(?:[,;:(]|\.?\s*$|\s(?:who|in|on|at|during|after|before|to|when|as|while|from|that)\s))")
 _MIN_WORDS = 3
 # "told state-run TV in comments aired Sunday that …": content starts after a near "that"
+_ADJUNCT_THAT = re.compile(rf"\s+(?:to|in|on|at|during|after|before|from|with|late|early|last|this|{_DAYS}|{_MONTHS})\b"
+                           rf"(?:\s+[\w.'’-]+){{0,9}}?\s+(that)\b")
 _THAT_AHEAD = re.compile(r"(?:\s+[\w.'’-]+){1,10}?\s+(that)\b(?![\w-])(?<![,.;:]\sthat)")
 _PARTICIPLES = "|".join(sorted((re.escape(f) for f in VERBS if f.endswith("ing")), key=len, reverse=True))
 _PAST = "|".join(sorted((re.escape(f) for f in VERBS if f.endswith(("ed", "aid", "old", "ote"))), key=len,
                         reverse=True))
-_CONTENT_END = re.compile(rf",?\s+(?:{_PARTICIPLES})\b|\s+and\s+(?:{_PAST})\b|[”\"],?\s+(?:he|she|it|they|said|says)\b")
-_OBJECT_END = re.compile(rf",?\s+(?:{_PARTICIPLES})\b|\s+and\s+(?:{_PAST})\b|[”\"],?\s+(?:he|she|it|they|said|says)\b"
+_CONTENT_END = re.compile(rf",?\s+(?:{_PARTICIPLES})\b|(?:\s+and|,)\s+(?:(?:has|have|had|also|later)\s+)*(?:{_PAST})\b|[”\"],?\s+(?:he|she|it|they|said|says)\b")
+_OBJECT_END = re.compile(rf",?\s+(?:{_PARTICIPLES})\b|(?:\s+and|,)\s+(?:(?:has|have|had|also|later)\s+)*(?:{_PAST})\b|[”\"],?\s+(?:he|she|it|they|said|says)\b"
                          rf"|,\s+(?:which|who|whom|where|while|as|after|before|because|but|though|although|whereas|"
                          rf"[a-z]+ed|[a-z]+ing)\b")
 
@@ -192,18 +202,22 @@ class _Article:
         masked = self.masked
         used: set[tuple[int, int]] = set()
         found = False
-        prev_speaker: tuple[Mention, Entity] | None = None
+        frames = []  # (verb start, lemma, mention, spans, source start)
+        prev: Mention | None = None
         for m in _VERB_RE.finditer(masked, s, e):
             vs, ve = m.span()
             lemma, frame = VERBS.get(re.sub(r"\s+", " ", m.group().lower()), (None, None))
             if lemma is None:
                 continue
-            got = self._frame(s, e, vs, ve, lemma, frame, prev_speaker, sent_no)
-            if got is None:
-                continue
-            mention, spans = got
+            got = self._frame(s, e, vs, ve, lemma, frame, prev)
+            if got is not None:
+                prev = got[0]
+                frames.append((vs, lemma) + got)
+        for i, (vs, lemma, mention, spans, _) in enumerate(frames):
+            # content after a verb ends where the next frame's source begins
+            later = [f[4] for f in frames[i + 1:]]
+            spans = [(cs, _clip(masked, cs, ce, later) if cs > vs else ce) for cs, ce in spans]
             entity = self.resolver.resolve(mention, sent_no, vs, self.previous)
-            prev_speaker = (mention, entity)
             for cs, ce in spans:
                 self._emit(cs, ce, quotes, used, mention, entity, lemma)
                 found = True
@@ -226,18 +240,22 @@ class _Article:
         return not re.search(r"\w", "".join(rest))
 
     # -- frames -------------------------------------------------------------------------
-    def _frame(self, s, e, vs, ve, lemma, frame, prev, sent_no):
-        """(speaker mention, content spans) for the verb at [vs, ve), or None."""
+    def _frame(self, s, e, vs, ve, lemma, frame, prev):
+        """(speaker mention, content spans, source start) for the verb at [vs, ve), or None."""
         masked = self.masked
         left = masked[s:vs]
         if lemma == "according to":
             return self._according(s, e, vs, ve)
         if _NOT_A_FRAME.search(left):
             return None  # "the remark", "would not say"
-        participle = _participle(masked, vs, ve)
-        # a verb continuing the previous frame: "…, adding that …", "… and said …"
-        if prev is not None and re.search(r"(?:,|\band)\s*$", left) and (participle or left.rstrip().endswith("and")):
-            return prev[0], self._after(ve, e, lemma, frame) or []
+        participle = _participle(masked, vs, ve) and not _PROGRESSIVE.search(left)
+        # a verb continuing the previous frame or clause: "…, adding that …", "… and said …"
+        joined = _COORDINATED.search(_TRAIL_ADVERBS.sub("", left))
+        if joined and prev is not None:
+            after = self._after(ve, e, lemma, frame)
+            return (prev, after, vs) if after else None
+        if joined and (participle or joined.group().strip() in ("and", "but")):
+            return self._main_subject(s, vs, ve, e, lemma, frame)
         # the speaker precedes the verb
         clause_start = s
         for cm in re.finditer(r"[”\"]|[:;]", left):
@@ -247,7 +265,7 @@ class _Article:
             # "X was quoted as saying", "with X saying", or the main clause's subject
             cut = _QUOTED_AS.search(subj) or _WITH_SUBJECT.search(subj)
             if cut is None:
-                return self._main_subject(s, vs, ve, e, lemma, frame)
+                return None
             subj = subj[:cut.start()] if cut.re is _QUOTED_AS else subj
         subj = _TRAIL_ADVERBS.sub("", subj).rstrip(" ,")
         found = _subject(subj)
@@ -257,29 +275,32 @@ class _Article:
         spans = []
         after = self._after(ve, e, lemma, frame)
         # content before the speaker: always a quote ("“…,” he said"); a clause when nothing
-        # follows the frame ("…, he said.") or only narrative does ("…, he said, with …")
+        # follows the frame ("…, he said.") or only narrative does ("…, he said, with …"); but
+        # "The solution, he said, must begin …" is about what follows
         pre = masked[s:clause_start + offset]
         if re.search(r"(?:,|[”\"],?)\s*$", pre) and re.search(r"\w", pre):
             pre_quote = re.search(r"[”\"],?\s*$", pre) is not None
             after_quote = bool(after) and masked[after[0][0]:after[0][0] + 1] in "“\""
-            if pre_quote or not after or (masked.startswith(",", ve) and not after_quote):
+            if pre_quote or not after:
                 spans.append((s, s + len(pre.rstrip(" ,"))))
-                if not pre_quote and after:
+            elif masked.startswith(",", ve) and not after_quote:
+                if len(pre.split()) > 6 or not masked[after[0][0]].islower():
+                    spans.append((s, s + len(pre.rstrip(" ,"))))
                     after = None
         if after:
             spans.extend(after)
-        return (mention, spans) if spans else None
+        return (mention, spans, clause_start + offset) if spans else None
 
     def _main_subject(self, s, vs, ve, e, lemma, frame):
-        """"Turkey has refused …, saying it needs …": the source is the clause's subject."""
-        if not re.search(r",\s*$", self.masked[s:vs]):
-            return None
+        """"Turkey has refused …, saying it needs …", "He didn't … but said …": the source is the
+        subject that opens the clause."""
         for chunk in _CHUNK_SPLIT.split(self.masked[s:vs]):
-            found = _mention_at(chunk) if chunk.strip() else None
-            if found is not None and found[0].kind in ("person", "org", "group", "pronoun"):
+            cm = _CLAUSE_SUBJECT.match(chunk)
+            found = parse_mention(cm.group(1)) if cm else None
+            if found is not None:
                 after = self._after(ve, e, lemma, frame)
-                return (found[0], after) if after else None
-            if found is None and not _ADVERBIAL.match(chunk):
+                return (found, after, vs) if after else None
+            if not _ADVERBIAL.match(chunk):
                 return None
         return None
 
@@ -294,7 +315,7 @@ class _Article:
         mention = self._mention(sm.group(1), masked[ve + sm.end():e])
         if mention is None:
             return None
-        return mention, [(s, s + len(left.rstrip(" ,")))]
+        return mention, [(s, s + len(left.rstrip(" ,")))], ve
 
     def _after(self, ve: int, e: int, lemma: str, frame: str):
         """Content spans after the verb, per the verb's frame."""
@@ -304,7 +325,7 @@ class _Article:
             lm = _LISTENER.match(masked, pos, e)
             if lm:
                 pos = lm.end()
-        tm = _THAT_AHEAD.match(masked, pos, e)
+        tm = (_THAT_AHEAD if lemma == "tell" else _ADJUNCT_THAT).match(masked, pos, e) if frame != "object" else None
         if tm:
             pos = tm.start(1)
         am = _AFTER_VERB.match(masked, pos, e)
@@ -338,8 +359,8 @@ class _Article:
             return None
         pre = masked[s:vs]
         if re.search(r"\w", pre):
-            return mention, [(s, s + len(pre.rstrip(" ,")))]
-        return mention, [(ve + nm.end(), e)]
+            return mention, [(s, s + len(pre.rstrip(" ,")))], vs
+        return mention, [(ve + nm.end(), e)], vs
 
     def _mention(self, phrase: str, rest: str) -> Mention | None:
         phrase = phrase.strip()
@@ -398,7 +419,7 @@ def _subject(subj: str) -> tuple[Mention, int] | None:
     while k > 0 and _APPOSITIVE.match(chunks[k][1]) and not _PRONOUN.fullmatch(chunks[k][1].strip()):
         b, c = chunks[k - 1]
         m = _mention_at(c)
-        if m is not None and m[0].kind in ("person", "org"):
+        if m is not None and m[0].kind != "pronoun":
             appos = chunks[k][1].strip()
             m[0].role = None if re.match(r"(?:who|which|whose)\b", appos) else (m[0].role or appos)
             return m[0], b + m[1]
@@ -418,6 +439,14 @@ def _mention_at(chunk: str) -> tuple[Mention, int] | None:
         cut = lead.end()
     mention = parse_mention(chunk[cut:])
     return None if mention is None else (mention, cut)
+
+
+def _clip(masked: str, cs: int, ce: int, sources: list[int]) -> int:
+    """End of a content span cut before the first later source inside it (", and X said")."""
+    for src in sources:
+        if cs < src < ce:
+            return cs + len(_JOINER.sub("", masked[cs:src]))
+    return ce
 
 
 def _participle(masked: str, vs: int, ve: int) -> bool:

@@ -37,13 +37,12 @@ PRONOUNS = {r[0]: r[1] for r in csv.reader(_lines("pronouns.csv"))}
 _TOKEN = re.compile(r"[“\"]?[\w][\w.'’-]*[”\"]?|[“\"][^”\"]{1,20}[”\"]")
 _NAME_PARTICLES = frozenset({"al", "al-", "bin", "ibn", "abu", "el", "de", "da", "van", "von", "der", "la", "le",
                              "du", "bint", "abd"})
-_DETERMINERS = frozenset({"a", "an", "the", "one", "two", "three", "some", "several", "many", "other", "another",
+_DETERMINERS = frozenset({"a", "an", "the", "this", "these", "those", "one", "two", "three", "some", "several", "many", "other", "another",
                           "both", "most", "few", "his", "her", "its", "their", "our"})
 ORG_HEADS = frozenset(_lines("org_heads.txt"))
 _PREPOSITIONS = frozenset({"in", "on", "at", "during", "after", "before", "with", "for", "from", "since", "despite",
                            "under", "amid", "by", "to", "of", "into", "about", "over", "following", "if", "when",
-                           "while", "as", "because", "although", "though", "than", "there", "this", "that",
-                           "these", "those", "what", "which", "who", "how", "why", "where", "here", "it's"})
+                           "while", "as", "because", "although", "though", "than", "there", "that", "what", "which", "who", "how", "why", "where", "here", "it's"})
 _FUNCTION_WORDS = _DETERMINERS | _PREPOSITIONS | {"and", "but", "or", "so", "yet", "more", "most", "also", "then",
                                                   "asked", "hide", "caption", "photo", "image", "read", "click"}
 _CLAUSE_TOKENS = frozenset({"is", "was", "were", "are", "has", "have", "had", "will", "would", "can", "could",
