@@ -210,3 +210,9 @@ def test_a_menu_of_countries_is_not_prose():
     menu = "Select your country United States Afghanistan Albania Algeria Andorra Angola Argentina"
     assert countries(menu) == set()
     assert countries("Troops came from Albania, Algeria and Argentina.") == {"AL", "DZ", "AR"}
+
+
+def test_words_that_follow_a_place_name_are_no_surname():
+    assert countries("Jordan King Abdullah met Georgia Senate leaders in Washington.") == {"JO", "US"}
+    assert countries("Northeast Syria and Southeastern Turkey") == {"SY", "TR"}
+    assert countries("In March Iraq voted.") == {"IQ"}
