@@ -73,7 +73,7 @@ _PREPOSITION_START = re.compile(r"(?:in|at|from|for|on|of|during|by|with|after|b
                                 r"through|via|as|into|over|since|despite|amid|following|without|because|although|"
                                 r"though)\b|to\s+(?:the|a|an|[A-Z]|reporters|journalists)\b",
                                 re.IGNORECASE)
-_NOT_A_FRAME = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|this|that|whose)|n[’']t|\bnot|\bnever|"
+_NOT_A_FRAME = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|this|that|whose)|['’]s|n[’']t|\bnot|\bnever|"
                           r"\b(?:declined|refused|unable|failed|asked)\s+to)\s*$", re.IGNORECASE)
 _COORDINATED = re.compile(r"(?:,|\band|\bbut)\s*$")
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:[a-z]+ly\s+)?$")
@@ -416,8 +416,11 @@ def _subject(subj: str) -> tuple[Mention, int] | None:
         b = sep.end()
     chunks.append((b, subj[b:]))
     k = len(chunks) - 1
-    while k > 0 and _APPOSITIVE.match(chunks[k][1]) and not _PRONOUN.fullmatch(chunks[k][1].strip()):
+    while k > 0 and not _PRONOUN.fullmatch(chunks[k][1].strip()) and (
+            _APPOSITIVE.match(chunks[k][1]) or _is_description(chunks[k][1])):
         b, c = chunks[k - 1]
+        if _ADVERBIAL.match(c):
+            break
         m = _mention_at(c)
         if m is not None and m[0].kind != "pronoun":
             appos = chunks[k][1].strip()
@@ -427,6 +430,12 @@ def _subject(subj: str) -> tuple[Mention, int] | None:
     b, c = chunks[-1]
     m = _mention_at(c)
     return None if m is None else (m[0], b + m[1])
+
+
+def _is_description(chunk: str) -> bool:
+    """A chunk like *California Republican* that describes the name before it."""
+    m = parse_mention(chunk)
+    return m is not None and m.kind in ("description", "group")
 
 
 def _mention_at(chunk: str) -> tuple[Mention, int] | None:

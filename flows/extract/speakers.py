@@ -45,6 +45,7 @@ _PREPOSITIONS = frozenset({"in", "on", "at", "during", "after", "before", "with"
                            "while", "as", "because", "although", "though", "than", "there", "that", "what", "which", "who", "how", "why", "where", "here", "it's"})
 _FUNCTION_WORDS = _DETERMINERS | _PREPOSITIONS | {"and", "but", "or", "so", "yet", "more", "most", "also", "then",
                                                   "asked", "hide", "caption", "photo", "image", "read", "click"}
+_LEAD_CONJ = re.compile(r"^(?:(?:and|but|or|so|yet|then)\s+)+", re.IGNORECASE)
 _CLAUSE_TOKENS = frozenset({"is", "was", "were", "are", "has", "have", "had", "will", "would", "can", "could",
                             "should", "may", "might", "must", "did", "does", "do", "be", "been", "being", "not",
                             "that", "which", "who", "if", "when", "then", "there", "than", "said", "says",
@@ -90,9 +91,12 @@ def parse_mention(phrase: str, apposition: str | None = None) -> Mention | None:
     low = phrase.lower()
     if low in PRONOUNS:
         return Mention(phrase, "pronoun", low, head=PRONOUNS[low])
+    phrase = _LEAD_CONJ.sub("", phrase)
     toks = _TOKEN.findall(phrase)
     if not toks or len(toks) > 14 or toks[0].lower() in _PREPOSITIONS:
         return None
+    if toks[0].endswith("ing") and (toks[0].islower() or len(toks) > 1 and toks[1].lower() in _FUNCTION_WORDS):
+        return None  # a participial phrase: "Speaking to reporters", "sending thousands fleeing"
     if sum(len(t) > 3 and t.isupper() for t in toks) >= 2:  # a headline in capitals
         return None
     if any(t in _CLAUSE_TOKENS or (t.endswith("ed") and t.islower() and t not in _ADJ_ED) for t in toks):
@@ -117,6 +121,8 @@ def parse_mention(phrase: str, apposition: str | None = None) -> Mention | None:
         return Mention(phrase, "org" if any(t in ORG_CUES for t in toks) else "group", _strip_the(phrase), role)
     if all(t.lower() in _FUNCTION_WORDS or t.endswith("ing") for t in run):
         return None  # "The", "Speaking", "And"
+    if _role_head(run[-1]) and len(run) > 1 or any(t.lower() in _DETERMINERS for t in before) and _role_head(run[-1]):
+        return _description(phrase, toks, role)  # "another top Peshmerga Commander", "the Florida Republican"
     if len(run) == 1 and run[0].isupper() and not before:
         return Mention(phrase, "org", phrase, role)  # an acronym: CENTCOM, AFP
     # strip titles at the start of the run (Gen., Prime Minister, Rep.)
