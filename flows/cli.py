@@ -66,6 +66,23 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_status(args: argparse.Namespace) -> int:
+    from flows.status import render_status
+
+    text, code = render_status(load_settings({"warehouse": args.warehouse}).warehouse, args.last)
+    print(text)
+    return code
+
+
+def cmd_dictionary(args: argparse.Namespace) -> int:
+    from flows.dictionary import render
+
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(render(), encoding="utf-8")
+    print(f"wrote {args.output}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsfacts", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -84,6 +101,13 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("--warehouse", type=Path)
     query.add_argument("--format", choices=["table", "csv", "json"], default="table")
     query.set_defaults(func=cmd_query)
+    status = sub.add_parser("status", help="the last runs and the warehouse's row counts; exit 1 if the last failed")
+    status.add_argument("--warehouse", type=Path)
+    status.add_argument("--last", type=int, default=5, help="how many runs to show (default 5)")
+    status.set_defaults(func=cmd_status)
+    dictionary = sub.add_parser("dictionary", help="regenerate the data dictionary from the Pandera models")
+    dictionary.add_argument("--output", type=Path, default=Path("docs/data-dictionary.md"))
+    dictionary.set_defaults(func=cmd_dictionary)
     return parser
 
 

@@ -26,9 +26,11 @@ def span_matches(data: pa.PolarsData, column: str) -> pl.LazyFrame:
 
 
 class FactModel(pa.DataFrameModel):
-    article_id: str = pa.Field(str_length={"min_value": 1})
-    start_char: pl.Int32 = pa.Field(ge=0)
-    end_char: pl.Int32 = pa.Field(ge=1)
+    article_id: str = pa.Field(str_length={"min_value": 1},
+        description="The article this row belongs to (articles.article_id).")
+    start_char: pl.Int32 = pa.Field(ge=0,
+        description="Start offset of the span in articles.text (Python string index).")
+    end_char: pl.Int32 = pa.Field(ge=1, description="End offset of the span in articles.text, exclusive.")
 
     @pa.dataframe_check
     def article_in_articles(cls, data: pa.PolarsData) -> pl.LazyFrame:

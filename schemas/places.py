@@ -13,14 +13,21 @@ PLACE_TYPES = ["country", "region", "governorate", "district", "city", "other"]
 
 
 class PlaceModel(FactModel):
-    place_mention_id: str = pa.Field(unique=True, str_length={"min_value": 1})
-    mention_text: str = pa.Field(str_length={"min_value": 1})
-    place_name: str = pa.Field(str_length={"min_value": 1})
-    place_type: str = pa.Field(isin=PLACE_TYPES)
-    country_code: str = pa.Field(str_matches=r"^[A-Z]{2}$")
-    admin1_code: str = pa.Field(nullable=True, isin=ISO_3166_2_IQ)
-    admin1_pcode: str = pa.Field(nullable=True, str_matches=r"^IQG\d{2}$")
-    admin1_name: str = pa.Field(nullable=True)
+    place_mention_id: str = pa.Field(unique=True, str_length={"min_value": 1},
+        description="Stable id of the place mention.")
+    mention_text: str = pa.Field(str_length={"min_value": 1},
+        description="The words as they stand in the article.")
+    place_name: str = pa.Field(str_length={"min_value": 1},
+        description="Canonical English name of the place.")
+    place_type: str = pa.Field(isin=PLACE_TYPES,
+        description="country, region, governorate, district, city or other (dams, mountains, bases).")
+    country_code: str = pa.Field(str_matches=r"^[A-Z]{2}$",
+        description="ISO 3166-1 alpha-2 code of the country the place is in.")
+    admin1_code: str = pa.Field(nullable=True, isin=ISO_3166_2_IQ,
+        description="ISO 3166-2:IQ code of the Iraqi governorate containing the place (IQ-KR for the Kurdistan Region); NULL for Iraq as a whole and places abroad.")
+    admin1_pcode: str = pa.Field(nullable=True, str_matches=r"^IQG\d{2}$",
+        description="OCHA p-code (IQGxx) of the governorate, the key humanitarian data joins on.")
+    admin1_name: str = pa.Field(nullable=True, description="English name of the governorate.")
 
     @pa.dataframe_check
     def span_is_mention_text(cls, data: pa.PolarsData) -> pl.LazyFrame:

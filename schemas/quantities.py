@@ -8,15 +8,23 @@ from schemas.facts import FactModel, span_matches
 
 
 class QuantityModel(FactModel):
-    quantity_id: str = pa.Field(unique=True, str_length={"min_value": 1})
-    mention_text: str = pa.Field(str_length={"min_value": 1})
-    value: pl.Float64 = pa.Field()
-    value_max: pl.Float64 = pa.Field(nullable=True)
-    unit: str = pa.Field(str_length={"min_value": 1})
-    bound: str = pa.Field(isin=["=", "~", ">", "<"])
-    item: str = pa.Field(nullable=True)
-    normalized_value: pl.Float64 = pa.Field(nullable=True)
-    normalized_unit: str = pa.Field(nullable=True)
+    quantity_id: str = pa.Field(unique=True, str_length={"min_value": 1},
+        description="Stable id of the quantity mention.")
+    mention_text: str = pa.Field(str_length={"min_value": 1},
+        description="The words as they stand in the article.")
+    value: pl.Float64 = pa.Field(description="The number as stated, scaled by its multiplier word (1.5 billion -> 1500000000).")
+    value_max: pl.Float64 = pa.Field(nullable=True,
+        description="Upper end of a range (10 to 15 -> 15); NULL otherwise.")
+    unit: str = pa.Field(str_length={"min_value": 1},
+        description="Lower-case singular unit (ton, kilometre, dollar, percent, year) or counted noun (person, soldier, pill).")
+    bound: str = pa.Field(isin=["=", "~", ">", "<"],
+        description="= exact, ~ approximate (about, nearly), > lower bound (over, at least), < upper bound (up to, fewer than).")
+    item: str = pa.Field(nullable=True,
+        description="What the number measures when it is not the unit itself (Captagon pills in 'one ton of Captagon pills').")
+    normalized_value: pl.Float64 = pa.Field(nullable=True,
+        description="value in normalized_unit, so amounts can be summed (1 ton -> 1000 kilogram).")
+    normalized_unit: str = pa.Field(nullable=True,
+        description="Base unit of normalized_value (kilogram, kilometre, USD, day, percent, or the counted noun).")
 
     @pa.dataframe_check
     def span_is_mention_text(cls, data: pa.PolarsData) -> pl.LazyFrame:

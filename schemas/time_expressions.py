@@ -8,10 +8,14 @@ from schemas.facts import FactModel, span_matches
 
 
 class TimeExpressionModel(FactModel):
-    time_expression_id: str = pa.Field(unique=True, str_length={"min_value": 1})
-    mention_text: str = pa.Field(str_length={"min_value": 1})
-    granularity: str = pa.Field(isin=["day", "week", "month", "year"])
-    resolved_date: pl.Date = pa.Field(nullable=True)
+    time_expression_id: str = pa.Field(unique=True, str_length={"min_value": 1},
+        description="Stable id of the time expression.")
+    mention_text: str = pa.Field(str_length={"min_value": 1},
+        description="The words as they stand in the article.")
+    granularity: str = pa.Field(isin=["day", "week", "month", "year"],
+        description="day, week, month or year: how precise the expression is.")
+    resolved_date: pl.Date = pa.Field(nullable=True,
+        description="The date the expression refers to (first day of its week, month or year), given the publication date; NULL when that is unknown.")
 
     @pa.dataframe_check
     def span_is_mention_text(cls, data: pa.PolarsData) -> pl.LazyFrame:

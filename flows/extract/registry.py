@@ -29,8 +29,10 @@ DEFAULT_IDENTITY = ("start_char", "end_char")
 
 
 def extractor_version() -> str:
-    """One string naming every extractor's version: when it changes, everything is re-extracted."""
-    return ";".join(f"{e.relation}={e.version}" for e in EXTRACTORS)
+    """Every extractor's version and the schemas' shape: when either changes, everything is re-extracted."""
+    shape = repr([(r, list(polars_schema(r).items())) for r in KEYS if r in {e.relation for e in EXTRACTORS}])
+    schema = hashlib.sha256(shape.encode()).hexdigest()[:8]
+    return ";".join([*(f"{e.relation}={e.version}" for e in EXTRACTORS), f"schema={schema}"])
 
 
 def fact_id(relation: str, article_id: str, row: dict) -> str:

@@ -26,7 +26,7 @@ def reject_row(run_id: str, relation: str, check: str, reason: str, content: str
                source_line: int | None = None) -> dict:
     return {"reject_id": reject_id(relation, check, content), "run_id": run_id, "relation": relation,
             "article_id": article_id, "source_file": source_file, "source_line": source_line,
-            "check": check, "reason": reason, "content": content}
+            "failed_check": check, "reason": reason, "content": content}
 
 
 def rejects_frame(rows: list[dict]) -> pl.DataFrame:

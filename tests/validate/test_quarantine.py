@@ -66,7 +66,7 @@ def test_bad_fact_row_is_quarantined_with_its_check(relation, change, check):
     valid, rejects = validate(relation, frame(relation, [good, bad]), articles_frame(ART), "run-1")
     assert valid[KEY[relation]].to_list() == [good[KEY[relation]]]
     [reject] = rejects.to_dicts()
-    assert check.split(":")[0] in reject["check"]
+    assert check.split(":")[0] in reject["failed_check"]
     assert reject["relation"] == relation and reject["run_id"] == "run-1"
     assert json.loads(reject["content"])[KEY[relation]] == "bad-1"
 
@@ -81,7 +81,7 @@ def test_duplicate_key_rows_are_quarantined_but_identical_rows_are_one_fact():
     assert twice.height == 1 and rejects.height == 0
     clash = {**good, "place_name": "Arbil"}
     valid, rejects = validate("places", frame("places", [good, clash]), articles_frame(ART), "r")
-    assert valid.height == 0 and set(rejects["check"]) == {"place_mention_id: field_uniqueness"}
+    assert valid.height == 0 and set(rejects["failed_check"]) == {"place_mention_id: field_uniqueness"}
 
 
 def test_article_model_rejects_bad_rows():
@@ -90,7 +90,7 @@ def test_article_model_rejects_bad_rows():
     valid, rejects = validate("articles", arts, arts, "r")
     assert valid["article_id"].to_list() == [ART.article_id]
     [reject] = rejects.to_dicts()
-    assert reject["check"].startswith("encoding") and reject["source_file"] == "b.txt"
+    assert reject["failed_check"].startswith("encoding") and reject["source_file"] == "b.txt"
     forged = articles_frame(ART, article_id="f" * 20)
     valid, rejects = validate("articles", forged, forged, "r")
-    assert valid.height == 0 and "id_from_content" in rejects["check"][0]
+    assert valid.height == 0 and "id_from_content" in rejects["failed_check"][0]
