@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import signal
 from pathlib import Path
 
 import duckdb
@@ -27,7 +28,14 @@ from schemas import FACT_RELATIONS, polars_schema
 RELATIONS = ("articles", *FACT_RELATIONS, "rejects", "runs")
 # DuckDB 2.0 writes a storage format the 1.x engines inside BI drivers cannot open; v1.1.0 they can.
 STORAGE_VERSION = "v1.1.0"
-KEEP_VERSIONS = 2
+# Fault injection for the crash-safety tests: SIGKILL this process when publishing reaches the
+# named step. Unset in normal use; a killed run must leave the previous warehouse intact.
+CRASH_AT = "NEWSFACTS_CRASH_AT"
+
+
+def _step(name: str) -> None:
+    if os.environ.get(CRASH_AT) == name:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _duck_type(dtype: pl.DataType) -> str:
@@ -84,6 +92,8 @@ class Warehouse:
     def clean_stale(self) -> None:
         """Leftovers of a killed run: safe to drop, the caller holds the run lock."""
         shutil.rmtree(self.staging_root, ignore_errors=True)
+        for link in self.root.glob(".current-*"):
+            link.unlink()
 
     def begin(self, run_id: str) -> Staging:
         return Staging(self, run_id)
@@ -125,15 +135,17 @@ class Staging:
         self.con.execute("DETACH live")
 
     def counts(self) -> dict[str, int]:
-        return {r: self.con.sql(f"select count(*) from {r}").fetchone()[0] for r in RELATIONS}
+        return {r: self.con.execute(f"select count(*) from {r}").fetchone()[0] for r in RELATIONS}
 
     def publish(self) -> Path:
         """Parquet beside the database, then one atomic swap of `current`."""
+        _step("staged")
         parquet = self.dir / "parquet"
         parquet.mkdir()
         for relation in RELATIONS:
             self.con.execute(f"COPY {relation} TO '{parquet / (relation + '.parquet')}' "
                              "(FORMAT parquet, COMPRESSION zstd)")
+            _step(f"parquet:{relation}")
         self.con.execute("USE memory")
         self.con.execute("DETACH staged")
         self.con.close()
@@ -142,18 +154,22 @@ class Staging:
         wh.versions.mkdir(exist_ok=True)
         version = wh.versions / self.run_id
         os.rename(self.dir, version)
+        _step("renamed")
         with contextlib.suppress(OSError):
             wh.staging_root.rmdir()  # only when empty
+        previous = wh.current.resolve() if wh.current.exists() else None
         tmp_link = wh.root / f".current-{self.run_id}"
         tmp_link.symlink_to(Path(".versions") / self.run_id)
+        _step("linked")
         os.replace(tmp_link, wh.current)  # the commit point
+        _step("swapped")
         for name, target in (("warehouse.duckdb", "current/warehouse.duckdb"), ("parquet", "current/parquet")):
             link = wh.root / name
             if not link.is_symlink():
                 if link.exists():
                     shutil.rmtree(link) if link.is_dir() else link.unlink()
                 link.symlink_to(target)
-        self._prune(version)
+        self._prune(keep={version, previous})
         return version
 
     def abort(self) -> None:
@@ -162,7 +178,9 @@ class Staging:
         finally:
             shutil.rmtree(self.dir, ignore_errors=True)
 
-    def _prune(self, keep: Path) -> None:
-        old = sorted((p for p in self.warehouse.versions.iterdir() if p != keep), key=lambda p: p.stat().st_mtime)
-        for path in old[: max(0, len(old) - (KEEP_VERSIONS - 1))]:
-            shutil.rmtree(path, ignore_errors=True)
+    def _prune(self, keep: set[Path | None]) -> None:
+        """Keep the new version and the one it replaced (a reader may still hold it); drop the rest,
+        including versions a killed run renamed in but never made current."""
+        for path in self.warehouse.versions.iterdir():
+            if path.resolve() not in keep:
+                shutil.rmtree(path, ignore_errors=True)
