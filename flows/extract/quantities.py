@@ -52,7 +52,8 @@ def _surfaces(position: str, dollar: bool | None = None) -> str:
 
 SUFFIX_UNIT_RE = re.compile(r"[ \t-]?(" + _surfaces("suffix") + r")(?![\w$€£])", re.IGNORECASE)
 ABBREV_UNIT_RE = re.compile(r" ?(" + _surfaces("abbrev") + r")(?![\w$€£])")
-PER_UNIT_RE = re.compile(r"\s*-?\s*(?:per|an?|each|every|/)\s*-?\s*(" + _surfaces("per") + r")\b", re.IGNORECASE)
+PER_UNIT_RE = re.compile(r"\s*-?\s*(?:(?:per|an?|each|every)(?:\s*-\s*|\s+)|/\s*)(" + _surfaces("per") + r")\b",
+                         re.IGNORECASE)
 # a currency before digits: €, USD (case as written), or $ with a letter code (US$, HK $, C$; not "a $5")
 PREFIX_UNIT_RE = re.compile(r"(?<![A-Za-z])(?:(" + _surfaces("prefix", False) + r")|((?:[A-Za-z.]{2,4}\s?|[A-Z])?\$)) ?$")
 
@@ -63,6 +64,7 @@ _NOUNS = read_lexicon("count_nouns.csv")
 IRREGULAR = {r["surface"]: r["unit"] for r in _NOUNS if r["kind"] == "irregular"}
 COMPOUNDS = {r["surface"]: r["unit"] for r in _NOUNS if r["kind"] == "compound"}
 PERSON_NOUNS = {r["surface"] for r in _NOUNS if r["kind"] == "person"}
+COMPOUND_UNITS = set(COMPOUNDS.values())
 
 CUES: dict[str, set[str]] = {}
 for _r in read_lexicon("quantity_cues.csv"):
@@ -96,6 +98,11 @@ ONE_DAY_AFTER = re.compile(r"\s+(?:day|time)\b", re.IGNORECASE)
 DURATION_BEFORE = re.compile(r"\b(?:for|within|in|than|after|only|just|last|lasted|over)\s+$", re.IGNORECASE)
 ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|final|last|latter|former)\s+$", re.IGNORECASE)
 SCALED = re.compile(r"illion|bn|\dm\b", re.IGNORECASE)
+BARE_LABEL_AFTER = re.compile(r"\)|\s?[-–]\s?\d|\s+(?:a|an|per)\s+(?:day|week|month|year)\b", re.IGNORECASE)
+NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s$")
+LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|to)\s)\s*")
+COORDINATED = re.compile(r"\b(?:and|or)\b|,")
+TOLL_BEFORE = re.compile(r"\btoll\b[\w\s]{0,20}?\b(?:to|at|of)\s+$", re.IGNORECASE)
 OR_MORE_AFTER = re.compile(r"\s+or\s+more\b", re.IGNORECASE)
 HYPHEN_WORD = re.compile(r"-([a-z]+)\b(?!-)")
 TOKEN = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][\w/'’-]*|[^\sA-Za-z]")
@@ -202,14 +209,18 @@ def _counted_noun(text: str, pos: int, one: bool) -> Noun | None:
     words = _words_at(text, pos)
     if not words or text[pos:words[0].start()].strip():
         return None
-    if one:  # head-final singular noun phrase: one former U.S. garrison
-        head = len(words) - 1
-        t = words[head].group()
-        if (t.lower() in ADJECTIVES or any(w.group().lower() in ABSTRACT for w in words)
-                or t.lower().endswith(("ed", "ly")) or t.lower() in NOT_NOUN or t.lower() in REPORTING
-                or not t[0].islower() or is_plural(t) and t.lower() not in IRREGULAR):
+    if one:  # the first common noun after modifiers: one former U.S. garrison, one car bomb
+        head = next((k for k, w in enumerate(words) if w.group()[0].islower() and w.group().lower() not in ADJECTIVES
+                     and not w.group().lower().endswith("ly")), None)
+        if head is None:
             return None
-        after = TOKEN.match(text, SPACES.match(text, words[head].end()).end())
+        if head + 1 < len(words) and f"{words[head].group()} {words[head + 1].group()}".lower() in COMPOUND_UNITS:
+            head += 1
+        t = words[head].group()
+        if (any(w.group().lower() in ABSTRACT for w in words) or t.lower().endswith("ed") or t.lower() in NOT_NOUN
+                or t.lower() in REPORTING or "’" in t or "'" in t or is_plural(t) and t.lower() not in IRREGULAR):
+            return None
+        after = TOKEN.match(text, SPACES.match(text, words[-1].end()).end())
         if after and after.group().lower() in REPORTING or REPORTING_BEFORE.search(text[max(0, pos - 40):pos]):
             return None  # "one official said", "said one official": a source, not a count
     else:
@@ -324,16 +335,20 @@ class QuantityExtractor:
     def quantities(self, text: str) -> list[Quantity]:
         numbers = scan_numbers(text)
         out: list[Quantity] = []
-        i = 0
+        i, dropped_end = 0, -1
         while i < len(numbers):
-            q, used = self._read(text, numbers, i, out)
+            q, used = self._read(text, numbers, i, out, dropped_end)
             if q is not None:
                 out.append(q)
+            else:
+                dropped_end = numbers[i + used - 1].end
             i += used
         return out
 
-    def _read(self, text: str, numbers: list[Number], i: int, done: list[Quantity]) -> tuple[Quantity | None, int]:
-        """The quantity that starts at numbers[i], if any, and how many numbers it used."""
+    def _read(self, text: str, numbers: list[Number], i: int, done: list[Quantity],
+              dropped_end: int) -> tuple[Quantity | None, int]:
+        """The quantity that starts at numbers[i], if any, and how many numbers it used;
+        dropped_end is where the last number that was no quantity ended."""
         num = numbers[i]
         nxt = numbers[i + 1] if i + 1 < len(numbers) else None
         if _excluded(text, num) or _titled_unit(text, num):
@@ -393,6 +408,8 @@ class QuantityExtractor:
         else:
             hw = HYPHEN_WORD.match(text, end)
             if hw:  # 12-man teams, 5,000-strong force: the word after the hyphen is the unit
+                if value == 1 or hw.group(1).endswith(("ed", "ing")):
+                    return None, used  # one-upmanship, two-wheeled, three-pronged
                 unit_name, end, count = singular(hw.group(1)), hw.end(), True
                 item = _item_modified(text, end)
             else:
@@ -405,7 +422,8 @@ class QuantityExtractor:
                 elif num.spelled and value == 1:
                     return None, used
                 else:
-                    unit_name, count = _inherited(text, num, done), True
+                    bare = not _bare_label(text, num, dropped_end)
+                    unit_name, count = _inherited(text, num, done) if bare else None, True
                     if unit_name is None:
                         return None, used
         if item is None:
@@ -435,6 +453,14 @@ def _partitive(text: str, pos: int, nxt: Number | None) -> Noun | None:
     return _counted_noun(text, pos, False)
 
 
+def _bare_label(text: str, num: Number, dropped_end: int) -> bool:
+    """A number without a noun that is no count either: a list item '1)', a tally '227-205', a name
+    'Boeing 737', a rate '223,000 a month', or the next in a list of non-quantities 'aged 23, 26'."""
+    before = text[max(0, num.start - 30):num.start]
+    return bool(BARE_LABEL_AFTER.match(text, num.end) or NAME_BEFORE.search(before)
+                or dropped_end >= 0 and LIST_JOIN.fullmatch(text, dropped_end, num.start))
+
+
 def _inherited(text: str, num: Number, done: list[Quantity]) -> str | None:
     """Unit of a bare number from the nearest plural noun after an earlier count in its sentence
     ('killed six people and wounded 40'; 'Another 150' also looks at the sentence before);
@@ -447,8 +473,12 @@ def _inherited(text: str, num: Number, done: list[Quantity]) -> str | None:
     unit = None
     if prev is not None and prev.start >= sent_start:
         plural = [w for w in TOKEN.finditer(text, prev.start, num.start) if is_plural(w.group())]
-        unit = singular(plural[-1].group()) if plural else prev.unit
+        if plural:
+            unit = singular(plural[-1].group())
+        elif num.start - prev.end < 60 and COORDINATED.search(text, prev.end, num.start):
+            unit = prev.unit  # killed one soldier and wounded six others
     after = TOKEN.match(text, SPACES.match(text, num.end).end())
-    if after and after.group().lower() in CASUALTY and unit not in PERSON_NOUNS:
-        return "person"
+    if (after and after.group().lower() in CASUALTY or TOLL_BEFORE.search(text, max(0, num.start - 40), num.start)) \
+            and unit not in PERSON_NOUNS:
+        return "person"  # seven dead, the death toll rose to 56
     return unit
