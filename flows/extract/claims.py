@@ -59,7 +59,7 @@ _ADJUNCT = (
 )
 _AFTER_VERB = re.compile(rf"(?:\s*,?\s*(?:{_ADJUNCT})\b)*\s*,?\s*(?:(that)\b|(:))?\s*")
 _LISTENER = re.compile(
-    rf"\s+(?:(?:{_LISTENERS})\s+)*(?:(?:[A-Z][\w.'’&-]*|al-\w+)(?:\s+(?:[A-Z][\w.'’&-]*|al-\w+|of|for))*(?:['’]s\s+(?:[A-Z][\w.'’-]*\s*)+)?"
+    rf"\s+(?:(?:{_LISTENERS})\s+)*(?:(?:[A-Z][\w.'’&-]*|al-\w+)(?:\s+(?:[A-Z][\w.'’&-]*|al-\w+|of|for))*(?:['’]s\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the))*)?"
     rf"|(?:{_LISTENERS})|[a-z]+\s+(?:conference|briefing|meeting|session|hearing|gathering|rally|crowd|audience))")
 _TRAIL_ADVERBS = re.compile(rf"(?:\s+(?:{_ADJUNCT}|[a-z]+ly))+\s*$")
 _LEADING = re.compile(rf"(?:\s*(?:and|but|so|yet|or|meanwhile|however|still|instead|now|elsewhere|moreover|indeed|"
@@ -73,8 +73,11 @@ _PREPOSITION_START = re.compile(r"(?:in|at|from|for|on|of|during|by|with|after|b
                                 r"through|via|as|into|over|since|despite|amid|following|without|because|although|"
                                 r"though)\b|to\s+(?:the|a|an|[A-Z]|reporters|journalists)\b",
                                 re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:[a-z]+ly\s+)?$")
+_ING_START = re.compile(r"[a-z]+ing\b")
 _NOT_A_FRAME = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|this|that|whose)|['’]s|n[’']t|\bnot|\bnever|"
                           r"\b(?:declined|refused|unable|failed|asked)\s+to)\s*$", re.IGNORECASE)
+_NAME_TAIL = re.compile(r"(?<!\S)(?:[A-Z][\w.'’-]*\s+(?:(?:of|the|al-\w+)\s+)*)*[A-Z][\w.'’-]*$")
 _COORDINATED = re.compile(r"(?:,|\band|\bbut)\s*$")
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:[a-z]+ly\s+)?$")
 _CLAUSE_SUBJECT = re.compile(r"\s*(?:(?:But|And|So|Yet|Still|Instead)\s+)?((?:[A-Z][\w.'’-]*|al-\w+)(?:\s+(?:[A-Z][\w.'’-]*|"
@@ -97,10 +100,12 @@ _ADJUNCT_THAT = re.compile(rf"\s+(?:to|in|on|at|during|after|before|from|with|la
                            rf"(?:\s+[\w.'’-]+){{0,9}}?\s+(that)\b")
 _THAT_AHEAD = re.compile(r"(?:\s+[\w.'’-]+){1,10}?\s+(that)\b(?![\w-])(?<![,.;:]\sthat)")
 _PARTICIPLES = "|".join(sorted((re.escape(f) for f in VERBS if f.endswith("ing")), key=len, reverse=True))
+# ", a move that could …", " -- a practice rarely seen …": the reporter's comment on the claim
+_APPOSED_NP = r"(?:,|\s+--|\s+[—–])\s+(?:a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:that|which|who|rarely|long|seen|widely)\b"
 _PAST = "|".join(sorted((re.escape(f) for f in VERBS if f.endswith(("ed", "aid", "old", "ote"))), key=len,
                         reverse=True))
-_CONTENT_END = re.compile(rf",?\s+(?:{_PARTICIPLES})\b|(?:\s+and|,)\s+(?:(?:has|have|had|also|later)\s+)*(?:{_PAST})\b|[”\"],?\s+(?:he|she|it|they|said|says)\b")
-_OBJECT_END = re.compile(rf",?\s+(?:{_PARTICIPLES})\b|(?:\s+and|,)\s+(?:(?:has|have|had|also|later)\s+)*(?:{_PAST})\b|[”\"],?\s+(?:he|she|it|they|said|says)\b"
+_CONTENT_END = re.compile(rf",?\s+(?:{_PARTICIPLES})\b|{_APPOSED_NP}|(?:\s+and|,)\s+(?:(?:has|have|had|also|later)\s+)*(?:{_PAST})\b|[”\"],?\s+(?:he|she|it|they|said|says)\b")
+_OBJECT_END = re.compile(rf",?\s+(?:{_PARTICIPLES})\b|{_APPOSED_NP}|(?:\s+and|,)\s+(?:(?:has|have|had|also|later)\s+)*(?:{_PAST})\b|[”\"],?\s+(?:he|she|it|they|said|says)\b"
                          rf"|,\s+(?:which|who|whom|where|while|as|after|before|because|but|though|although|whereas|"
                          rf"[a-z]+ed|[a-z]+ing)\b")
 
@@ -246,8 +251,8 @@ class _Article:
         left = masked[s:vs]
         if lemma == "according to":
             return self._according(s, e, vs, ve)
-        if _NOT_A_FRAME.search(left):
-            return None  # "the remark", "would not say"
+        if _NOT_A_FRAME.search(left) or (_PASSIVE.search(left) and not _participle(masked, vs, ve)):
+            return None  # "the remark", "would not say", "was shown"
         participle = _participle(masked, vs, ve) and not _PROGRESSIVE.search(left)
         # a verb continuing the previous frame or clause: "…, adding that …", "… and said …"
         joined = _COORDINATED.search(_TRAIL_ADVERBS.sub("", left))
@@ -345,8 +350,8 @@ class _Article:
         starts_quote = masked[pos:pos + 1] in ("“", '"')
         if frame == "strict" and not (that or colon or starts_quote):
             return None
-        if frame != "object" and not that and _PREPOSITION_START.match(masked, pos):
-            return None  # "reported from Istanbul", "said in a new book in which …"
+        if not that and (_PREPOSITION_START.match(masked, pos) or frame != "object" and _ING_START.match(masked, pos)):
+            return None  # "reported from Istanbul", "said in a new book …", "said, echoing …"
         return [(pos, end)]
 
     def _according(self, s, e, vs, ve):
@@ -447,7 +452,13 @@ def _mention_at(chunk: str) -> tuple[Mention, int] | None:
     if lead:
         cut = lead.end()
     mention = parse_mention(chunk[cut:])
-    return None if mention is None else (mention, cut)
+    if mention is None:  # "Rudaw reported Peshmerga Minister Mustafa Qadir": the name at the end
+        tail = _NAME_TAIL.search(chunk, cut)
+        mention = parse_mention(tail.group()) if tail else None
+        if mention is None or mention.kind != "person" or not (mention.role or " " in mention.name):
+            return None
+        cut = tail.start()
+    return mention, cut
 
 
 def _clip(masked: str, cs: int, ce: int, sources: list[int]) -> int:
