@@ -112,9 +112,9 @@ class PlaceExtractor:
         if key.rule == "person" and prev.rstrip(".").lower() in self.titles:
             return "person"
         if not _is_caps_word(mention) and not self._title_case_line(text, start):
-            if key.rule == "person" and self._looks_like_person(text, end, prev, nxt):
+            if key.rule in ("person", "locative") and self._looks_like_person(text, end, prev, nxt):
                 return "person"
-            if all(p.country_code != "IQ" for p in key.places) and self._after_first_name(prev):
+            if self._after_first_name(prev):
                 return "no"
         return "no" if self._inside_organisation(text, start, end, nxt) else "ok"
 
@@ -125,6 +125,10 @@ class PlaceExtractor:
         if sum(c.isalpha() for c in text[start:end]) > 5 or _is_caps_word(_prev_word(text, start)) \
                 or _is_caps_word(_next_word(text, end)):
             return True
+        return PlaceExtractor._is_dateline(text, start, end)
+
+    @staticmethod
+    def _is_dateline(text: str, start: int, end: int) -> bool:
         return text[end:end + 1] == "," and text[max(0, start - 1):start] in ("", "\n")
 
     @staticmethod
@@ -136,15 +140,15 @@ class PlaceExtractor:
         if b - a > TITLE_MAX_CHARS:
             return False
         line = text[a:b]
-        words = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
+        words = [w for w in line.split() if len(w) >= 3 and w[:1].isalpha()]
         return (not line.rstrip().endswith(".") and len(words) >= 3
                 and sum(w[0].isupper() for w in words) >= 0.7 * len(words))
 
     def _after_first_name(self, prev: str) -> bool:
-        """"Ken Spain", "Lisa Monaco": a capitalised word that is no function word, title or
-        possessive ("Putin's Russia") right before the name."""
-        return bool(prev[:1].isupper() and not _is_caps_word(prev) and prev.lower() not in self.function
-                    and not prev.endswith(("'s", "’s")) and not prev.endswith("."))
+        """"Ken Spain", "Hoda Muthana": a capitalised plain word right before the name that is no
+        function word, adjective or demonym ("In", "Northern", "Sunni"); "Putin's", "U.S.-led" and
+        "ISIS-held" are not plain words."""
+        return prev.isalpha() and prev[:1].isupper() and not prev.isupper() and prev.lower() not in self.function
 
     def _looks_like_person(self, text: str, end: int, prev: str, nxt: str) -> bool:
         if self._after_first_name(prev):
@@ -160,6 +164,8 @@ class PlaceExtractor:
     # -- context checks that need the neighbouring places ----------------------------------------
     def _locative_ok(self, text: str, kept: list, i: int) -> bool:
         start, end, _ = kept[i]
+        if _is_caps_word(text[start:end]) or self._title_case_line(text, start):
+            return self._is_dateline(text, start, end)  # capitals everywhere: no context to read
         if _prev_word(text, start).lower() in self.locative:
             return True
         if _next_word(text, end).lower() in self.place_nouns:

@@ -216,3 +216,18 @@ def test_words_that_follow_a_place_name_are_no_surname():
     assert countries("Jordan King Abdullah met Georgia Senate leaders in Washington.") == {"JO", "US"}
     assert countries("Northeast Syria and Southeastern Turkey") == {"SY", "TR"}
     assert countries("In March Iraq voted.") == {"IQ"}
+
+
+def test_iraqi_names_that_are_also_personal_names():
+    assert admin1("In court, Hoda Muthana asked to return.") == set()
+    assert admin1("Write to Ana Campoy about Dona Ana County.") == set()
+    assert admin1("Sunni Anbar and ISIS-held Mosul") == {"IQ-AN", "IQ-NI"}
+    assert admin1("How Rivals Aim to Hit the Super-Rich") == set()
+
+
+def test_every_lexicon_file_is_well_formed():
+    for path in sorted(LEXICON.glob("*.csv")):
+        with open(path, encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        assert rows, path.name
+        assert all(None not in r and None not in r.values() for r in rows), path.name
