@@ -59,7 +59,9 @@ NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 # A multiplier right after digits: "1.5 million", "300 thousand", "2bn", "$3.5m", "two dozen".
-SCALE_AFTER_DIGITS = re.compile(r"[\s-]?(million|billion|trillion|thousand|lakh|crore|dozen)\b", re.IGNORECASE)
+SCALE_AFTER_DIGITS = re.compile(
+    r"[\s-]?(" + "|".join(w for w, (_, k) in WORDS.items() if k in ("scale", "dozen")) + r")\b", re.IGNORECASE)
+AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 ABBREV_AFTER_DIGITS = re.compile(r"\s?(bn|mn|tn|m|b|k)\b(?!\.\w)", re.IGNORECASE)
 _TOKEN = re.compile(r"[a-z]+", re.IGNORECASE)
 
@@ -158,6 +160,10 @@ def scan_numbers(text: str) -> list[Number]:
             if value is None:
                 continue
             num = Number(m.start(), m.end(), value, False, "/" in m.group("digits") and value < 1)
+            half = AND_A_HALF.match(text, num.end)  # two and a half years
+            if half:
+                num.value += 0.5
+                num.end = pos = half.end()
             sm = SCALE_AFTER_DIGITS.match(text, num.end)
             if sm:
                 num.value *= WORDS[sm.group(1).lower()][0]
@@ -178,6 +184,9 @@ def scan_numbers(text: str) -> list[Number]:
                 continue
             value, used, is_fraction = parsed
             end = m.start() + toks[used - 1].end()
+            half = None if is_fraction else AND_A_HALF.match(text, end)
+            if half:
+                value, end = value + 0.5, half.end()
             out.append(Number(m.start(), end, value, True, is_fraction))
             pos = end
     return out

@@ -65,6 +65,7 @@ IRREGULAR = {r["surface"]: r["unit"] for r in _NOUNS if r["kind"] == "irregular"
 COMPOUNDS = {r["surface"]: r["unit"] for r in _NOUNS if r["kind"] == "compound"}
 PERSON_NOUNS = {r["surface"] for r in _NOUNS if r["kind"] == "person"}
 COMPOUND_UNITS = set(COMPOUNDS.values())
+ARMED_GROUPS = {r["surface"]: r["unit"] for r in _NOUNS if r["kind"] == "armed_group"}
 
 CUES: dict[str, set[str]] = {}
 for _r in read_lexicon("quantity_cues.csv"):
@@ -150,7 +151,7 @@ def _is_word(tok: str) -> bool:
 
 def _verb_like(tok: str) -> bool:
     t = tok.lower()
-    return not _acronym(tok) and (t.endswith(("ed", "ing", "ly")) or t in NOT_NOUN or t in REPORTING)
+    return not _acronym(tok) and (t.endswith(("ed", "ly")) or t in NOT_NOUN or t in REPORTING)
 
 
 @dataclass(slots=True)
@@ -169,6 +170,8 @@ def _words_at(text: str, pos: int, limit: int = 6) -> list[re.Match]:
         if text[out[-1].end() if out else pos:m.start()].strip():
             break
         out.append(m)
+    while len(out) > 1 and out[-1].group().lower().endswith("ing"):
+        out.pop()  # a participle ends the phrase (fighters guarding...) but may modify (a fighting force)
     return out
 
 
@@ -319,8 +322,8 @@ def _item_modified(text: str, pos: int) -> str | None:
         return None
     end = _noun_phrase_end(text, pos + 1)
     words = _words_at(text, pos + 1, 3) if end else []
-    if not words or not all(w.group()[0].islower() for w in words) or words[0].group().lower() in DETERMINERS:
-        return None
+    if not words or not text[pos + 1:end].split()[-1][0].islower() or words[0].group().lower() in DETERMINERS:
+        return None  # a lower-case head noun: a $500 million arms package, a 5,000-strong Syrian force
     return text[pos + 1:end]
 
 
@@ -412,6 +415,9 @@ class QuantityExtractor:
                     return None, used  # one-upmanship, two-wheeled, three-pronged
                 unit_name, end, count = singular(hw.group(1)), hw.end(), True
                 item = _item_modified(text, end)
+                if unit_name == "strong":  # a 5,000-strong force counts its members
+                    head = item.split()[-1].lower() if item else ""
+                    unit_name = ARMED_GROUPS.get(singular(head), "member")
             else:
                 noun = _counted_noun(text, end, value == 1 and value_max is None)
                 of = OF_AFTER.match(text, end)

@@ -89,6 +89,9 @@ def triple(r: dict) -> tuple:
     ("The club paid 361 million pounds for the land.", "361 million pounds", (3.61e8, None, "pound sterling", "=")),
     ("The baby weighed seven pounds.", "seven pounds", (7, None, "pound", "=")),
     ("Temperatures reached 50 degrees Celsius in Basra.", "50 degrees Celsius", (50, None, "celsius", "=")),
+    ("The war dragged on for three and a half years.", "three and a half years", (3.5, None, "year", "=")),
+    ("Exports fell to 2.1 mln barrels.", "2.1 mln barrels", (2.1e6, None, "barrel", "=")),
+    ("He commands a 3,500-strong Kurdish force.", "3,500-strong", (3500, None, "fighter", "=")),
     # fractions
     ("Almost half of the budget went to security.", "Almost half", (0.5, None, "fraction", "~")),
     ("Rebels held a third of the country.", "a third", (0.3333, None, "fraction", "=")),
@@ -134,6 +137,22 @@ def test_elliptical_count_takes_the_noun_of_the_earlier_count():
 def test_casualty_word_makes_a_count_of_people():
     got = {(r["value"], r["unit"]) for r in rows("Three explosions left at least seven dead and 23 wounded.")}
     assert got == {(3, "explosion"), (7, "person"), (23, "person")}
+
+
+def test_death_toll_counts_people():
+    got = {(r["value"], r["unit"]) for r in rows("Two car bombs hit the market, raising the death toll to 56.")}
+    assert got == {(2, "car bomb"), (56, "person")}
+
+
+@pytest.mark.parametrize("text", [
+    "Two men aged 23 and 26 were held.",  # the second age follows a dropped first one
+    "The plan has three goals: 1) jobs, 2) roads.",  # list markers
+    "Five bills passed the House, one by 227-205.",  # a tally
+    "Five analysts spoke on Anderson Cooper 360 last night.",  # a name
+    "Two parties split, according to one official.",  # "one official" is a source
+])
+def test_bare_numbers_that_are_no_counts(text):
+    assert [r["mention_text"] for r in rows(text) if r["value"] not in (2, 3, 5)] == []
 
 
 def test_partitive_count_takes_the_noun_after_of():
