@@ -157,7 +157,8 @@ class PlaceExtractor:
                     and nxt.lower() not in self.geo_after and text[end:end + 1] == " ")
 
     def _inside_organisation(self, text: str, start: int, end: int, nxt: str) -> bool:
-        if text[end:end + 1] == " " and nxt[:1].isupper() and nxt.lower() in self.org_after:
+        head = re.sub(r"['’]s?$", "", nxt).lower()  # "Times's" -> "times"
+        if text[end:end + 1] == " " and nxt[:1].isupper() and head in self.org_after:
             return True
         return text[max(0, start - 20):start].lower().endswith(self.org_before)
 

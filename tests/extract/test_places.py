@@ -231,3 +231,7 @@ def test_every_lexicon_file_is_well_formed():
             rows = list(csv.DictReader(fh))
         assert rows, path.name
         assert all(None not in r and None not in r.values() for r in rows), path.name
+
+
+def test_newspapers_named_after_places():
+    assert places("The New York Times's editors and the Baghdad Post agreed.") == []
