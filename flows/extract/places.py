@@ -4,15 +4,17 @@ The lexicon finds every whole-word spelling of a known place; the rules below on
 hits are places and which place a shared name means, following gold/GUIDELINES.md (Places):
 - case: a hit counts when its first letter (after an Arabic article) is upper case, so ALL-CAPS
   datelines count and "turkey" the bird does not; acronyms (US, UK, KRI) must be all capitals and
-  not inside an all-capitals line;
-- names that are also first names (Jordan, Georgia, Chad, Washington) are dropped next to a title
-  or another capitalised name; names that are also common words (Hit, Ana) need a place context;
-- places in captions, photo credits, related links and sign-up blocks are dropped;
+  not inside an all-capitals line; a short all-capitals word elsewhere is an acronym (TANF);
+- a place name right after a first name is a surname ("Ken Spain", "Hoda Muthana"); names that
+  are also first names (Jordan, Georgia, Chad) are also dropped after a title or before a surname,
+  and then in the whole article; names that are also common words (Hit, Ana) need a place context;
+- places in captions, photo credits, related links, sign-up blocks and country menus are dropped;
 - places inside organisation names (University of Baghdad, Washington Post, Kurdistan Regional
   Government, Islamic State of Iraq and Syria) are dropped; "Baghdad" as the government stays;
-- a name shared by several places goes to the one whose country or governorate the article
+- a name shared by several places goes to the one whose governorate or country the article
   names elsewhere, else to the lexicon's first; a city that is also a governorate (Basra, Erbil)
-  is the governorate when "province"/"governorate" follows it or closes the list it is in.
+  is the governorate when "province"/"governorate" follows it or closes the list it is in; a
+  foreign city name before a US state ("Warsaw, Ind.") is a US town.
 """
 from __future__ import annotations
 
@@ -31,8 +33,8 @@ APPOSITION_GAPS = LIST_GAPS | {", in", "in"}
 GOVERNORATE_NOUNS = ("province", "provinces", "governorate", "governorates")
 GOVERNORATE_BEFORE = re.compile(r"(?:province|governorate)s? of $", re.IGNORECASE)
 BARE_LIST_MIN = 5  # names in a row with only spaces between them
-CAPTION_MAX_CHARS = 600
-TITLE_MAX_CHARS = 300  # a headline is one short line  # a longer paragraph with a credit in it is body text, not a caption
+CAPTION_MAX_CHARS = 600  # a longer paragraph with a credit in it is body text, not a caption
+TITLE_MAX_CHARS = 300  # a headline is one short line
 
 
 def _prev_word(text: str, start: int) -> str:
@@ -151,6 +153,7 @@ class PlaceExtractor:
         return prev.isalpha() and prev[:1].isupper() and not prev.isupper() and prev.lower() not in self.function
 
     def _looks_like_person(self, text: str, end: int, prev: str, nxt: str) -> bool:
+        """After a first name, or before a capitalised word that is no place word ("Jordan Peterson")."""
         if self._after_first_name(prev):
             return True
         return bool(nxt[:1].isupper() and not _is_caps_word(nxt) and nxt.lower() not in self.function
@@ -164,6 +167,7 @@ class PlaceExtractor:
 
     # -- context checks that need the neighbouring places ----------------------------------------
     def _locative_ok(self, text: str, kept: list, i: int) -> bool:
+        """After "in", "near", "retook" …, before "province", "district" …, or in a list of places."""
         start, end, _ = kept[i]
         if _is_caps_word(text[start:end]) or self._title_case_line(text, start):
             return self._is_dateline(text, start, end)  # capitals everywhere: no context to read
@@ -207,6 +211,8 @@ class PlaceExtractor:
     @staticmethod
     def _choose(places: tuple[Place, ...], admin_seen: set, country_seen: set, as_governorate: bool,
                 district: bool) -> Place:
+        """The candidate in a governorate, else a country, that the article names unambiguously;
+        within it, the governorate or district reading when the text calls it one."""
         groups: dict[tuple, list[Place]] = {}
         for p in places:
             groups.setdefault((p.country_code, p.admin1_code), []).append(p)
@@ -265,7 +271,7 @@ class PlaceExtractor:
                 place = Place(place.name, "city", "US", None)
             if key.ends_with_dot and text[end:end + 1] == ".":
                 end += 1
-            pcode, admin_name = self.lex.admin1.get(place.admin1_code, (None, None)) if place.admin1_code else (None, None)
+            pcode, admin_name = self.lex.admin1.get(place.admin1_code, (None, None))
             rows.append({
                 "mention_text": text[start:end], "place_name": place.name, "place_type": place.place_type,
                 "country_code": place.country_code, "admin1_code": place.admin1_code,
