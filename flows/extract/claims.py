@@ -54,7 +54,8 @@ _ADJUNCT = (
     rf"(?:statement|speech|interview|conference|briefing|post|tweet|letter|report|address|message|meeting|session|"
     rf"hearing|call|remarks|video|broadcast|appearance|communiqu\w+|website|page|account)s?"
     rf"(?:\s+(?:on|with|to|from|at)\s+(?:[A-Z][\w.'’&-]*\s?)+)?"
-    rf"|(?:in|on|at)\s+(?:{_MONTHS}|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    rf"|(?:in|on|at|of)\s+(?:{_MONTHS}|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    rf"|(?:via|by|in\s+an?)\s+(?:e-?mail|text|phone|telephone|tweet|video)"
     rf"|(?:{_ADVERBS})"
 )
 _AFTER_VERB = re.compile(rf"(?:\s*,?\s*(?:{_ADJUNCT})\b)*\s*,?\s*(?:(that)\b|(:))?\s*")
@@ -64,7 +65,7 @@ _LISTENER = re.compile(
 _TRAIL_ADVERBS = re.compile(rf"(?:\s+(?:{_ADJUNCT}|[a-z]+ly))+\s*$")
 _LEADING = re.compile(rf"(?:\s*(?:and|but|so|yet|or|meanwhile|however|still|instead|now|elsewhere|moreover|indeed|"
                       rf"while|although|though|as|when|since|because|if|{_ADVERBS})\b,?)+\s*", re.IGNORECASE)
-_CLAUSE_WORD = re.compile(r"(?<!\w)(?:as|while|when|whereas|after|before|because|that|which|since|although|though|if|but|where|"
+_CLAUSE_WORD = re.compile(r"(?<!\w)(?:as|while|when|whereas|after|before|because|that|which|whom|since|although|though|if|but|where|"
                           r"so|and then|until|once)\s+")
 _CHUNK_SPLIT = re.compile(r",\s+|\s+[—–-]\s+|\s+--\s+")
 _APPOSITIVE = re.compile(r"\s*(?:who|which|whose|[a-z]|\d)")
@@ -97,15 +98,16 @@ _SOURCE_NP = re.compile(
 _MIN_WORDS = 3
 # "told state-run TV in comments aired Sunday that …": content starts after a near "that"
 _ADJUNCT_THAT = re.compile(rf"\s+(?:to|in|on|at|during|after|before|from|with|late|early|last|this|{_DAYS}|{_MONTHS})\b"
-                           rf"(?:\s+[\w.'’-]+){{0,9}}?\s+(that)\b")
+                           rf"(?:\s+[\w.,'’-]+){{0,9}}?\s+(that)\b")
 _THAT_AHEAD = re.compile(r"(?:\s+[\w.'’-]+){1,10}?\s+(that)\b(?![\w-])(?<![,.;:]\sthat)")
 _PARTICIPLES = "|".join(sorted((re.escape(f) for f in VERBS if f.endswith("ing")), key=len, reverse=True))
 # ", a move that could …", " -- a practice rarely seen …": the reporter's comment on the claim
-_APPOSED_NP = r"(?:,|\s+--|\s+[—–])\s+(?:a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:that|which|who|rarely|long|seen|widely)\b"
+_APPOSED_NP = (r",\s+(?:a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:that|which|who|rarely|long|seen|widely)\b"
+               r"|(?:\s+--|\s+[—–])\s+(?:a|an)\s")
 _PAST = "|".join(sorted((re.escape(f) for f in VERBS if f.endswith(("ed", "aid", "old", "ote"))), key=len,
                         reverse=True))
-_CONTENT_END = re.compile(rf",?\s+(?:{_PARTICIPLES})\b|{_APPOSED_NP}|(?:\s+and|,)\s+(?:(?:has|have|had|also|later)\s+)*(?:{_PAST})\b|[”\"],?\s+(?:he|she|it|they|said|says)\b")
-_OBJECT_END = re.compile(rf",?\s+(?:{_PARTICIPLES})\b|{_APPOSED_NP}|(?:\s+and|,)\s+(?:(?:has|have|had|also|later)\s+)*(?:{_PAST})\b|[”\"],?\s+(?:he|she|it|they|said|says)\b"
+_CONTENT_END = re.compile(rf"(?:,|[”\"])\s+(?:{_PARTICIPLES})\b|{_APPOSED_NP}|(?:\s+and|,)\s+(?:(?:has|have|had|also|later)\s+)*(?:{_PAST})\b|[”\"],?\s+(?:he|she|it|they|said|says)\b")
+_OBJECT_END = re.compile(rf"(?:,|[”\"])\s+(?:{_PARTICIPLES})\b|{_APPOSED_NP}|(?:\s+and|,)\s+(?:(?:has|have|had|also|later)\s+)*(?:{_PAST})\b|[”\"],?\s+(?:he|she|it|they|said|says)\b"
                          rf"|,\s+(?:which|who|whom|where|while|as|after|before|because|but|though|although|whereas|"
                          rf"[a-z]+ed|[a-z]+ing)\b")
 
@@ -424,10 +426,11 @@ def _subject(subj: str) -> tuple[Mention, int] | None:
     while k > 0 and not _PRONOUN.fullmatch(chunks[k][1].strip()) and (
             _APPOSITIVE.match(chunks[k][1]) or _is_description(chunks[k][1])):
         b, c = chunks[k - 1]
-        if _ADVERBIAL.match(c):
-            break
-        m = _mention_at(c)
-        if m is not None and m[0].kind != "pronoun":
+        if _ADVERBIAL.match(c) or k == len(chunks) - 1 and re.fullmatch(r"\s*(?:who|which)(?:\s+\S+){1,3}\s*",
+                                                                          chunks[k][1]):
+            break  # "…, which sources say …": the relative clause has its own source
+        m = _mention_at(c, tail=False)
+        if m is not None and (m[0].kind in ("person", "org") or m[0].kind != "pronoun" and _APPOSITIVE.match(chunks[k][1])):
             appos = chunks[k][1].strip()
             m[0].role = None if re.match(r"(?:who|which|whose)\b", appos) else (m[0].role or appos)
             return m[0], b + m[1]
@@ -443,8 +446,9 @@ def _is_description(chunk: str) -> bool:
     return m is not None and m.kind in ("description", "group")
 
 
-def _mention_at(chunk: str) -> tuple[Mention, int] | None:
-    """parse_mention on the chunk after its last clause word (*as*, *while*, *that*)."""
+def _mention_at(chunk: str, tail: bool = True) -> tuple[Mention, int] | None:
+    """parse_mention on the chunk after its last clause word (*as*, *while*, *that*); with
+    `tail`, else the name that ends the chunk."""
     cut = 0
     for m in _CLAUSE_WORD.finditer(chunk):
         cut = m.end()
@@ -452,13 +456,14 @@ def _mention_at(chunk: str) -> tuple[Mention, int] | None:
     if lead:
         cut = lead.end()
     mention = parse_mention(chunk[cut:])
-    if mention is None:  # "Rudaw reported Peshmerga Minister Mustafa Qadir": the name at the end
-        tail = _NAME_TAIL.search(chunk, cut)
-        mention = parse_mention(tail.group()) if tail else None
-        if mention is None or mention.kind != "person" or not (mention.role or " " in mention.name):
+    if mention is None and tail:  # "Rudaw reported Peshmerga Minister Mustafa Qadir", "In an interview Trump"
+        found = _NAME_TAIL.search(chunk, cut)
+        mention = parse_mention(found.group()) if found else None
+        if mention is None or mention.kind != "person" or not (
+                mention.role or " " in mention.name or _PREPOSITION_START.match(chunk.lstrip())):
             return None
-        cut = tail.start()
-    return mention, cut
+        cut = found.start()
+    return None if mention is None else (mention, cut)
 
 
 def _clip(masked: str, cs: int, ce: int, sources: list[int]) -> int:

@@ -45,6 +45,7 @@ _PREPOSITIONS = frozenset({"in", "on", "at", "during", "after", "before", "with"
                            "while", "as", "because", "although", "though", "than", "there", "that", "what", "which", "who", "how", "why", "where", "here", "it's"})
 _FUNCTION_WORDS = _DETERMINERS | _PREPOSITIONS | {"and", "but", "or", "so", "yet", "more", "most", "also", "then",
                                                   "asked", "hide", "caption", "photo", "image", "read", "click"}
+_AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|ant|ent)$")
 _LEAD_CONJ = re.compile(r"^(?:(?:and|but|or|so|yet|then)\s+)+", re.IGNORECASE)
 _CLAUSE_TOKENS = frozenset({"is", "was", "were", "are", "has", "have", "had", "will", "would", "can", "could",
                             "should", "may", "might", "must", "did", "does", "do", "be", "been", "being", "not",
@@ -152,8 +153,10 @@ def _description(phrase: str, toks: list[str], role: str | None) -> Mention | No
     head_tok = next((t.lower() for t in reversed(toks) if _role_head(t)), None)
     if head_tok is None:
         last = toks[-1].lower()
-        if not ((last.endswith("s") and not last.endswith("ss") and len(last) > 3) or last in ORG_HEADS):
-            return None
+        determined = toks[0].lower() in _DETERMINERS or len(toks) > 1 and toks[0].endswith(("'s", "’s"))
+        if not ((last.endswith("s") and not last.endswith("ss") and len(last) > 3) or last in ORG_HEADS
+                or determined and toks[-1].isalpha() and toks[-1].islower() and _AGENT_NOUN.search(last)):
+            return None  # a source needs a role, a plural, an organisation or an agent noun (the announcer)
         head_tok = last
     plural = head_tok in ROLE_PLURAL or (head_tok not in ROLE_SINGULAR and head_tok.endswith("s"))
     kind = "group" if plural else "description"
