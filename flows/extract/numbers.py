@@ -55,7 +55,7 @@ _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 NUMBER_RE = re.compile(
     rf"(?P<digits>(?<![\w.])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:\s+\d/\d{{1,2}}\b)?(?:/\d+)?[½¼¾⅓⅔]?)"
     rf"|(?P<vulgar>[½¼¾⅓⅔])"
-    rf"|(?P<words>(?<!\w)(?:an?[\s-]+)?(?:{_W})(?:(?:[\s-]+|\s+and\s+)(?:{_W}))*\b)",
+    rf"|(?P<words>(?<!\w)(?:an?[\s-]+|half\s+an?\s+(?=\w+illion|dozen))?(?:{_W})(?:(?:[\s-]+|\s+and\s+)(?:{_W}))*\b)",
     re.IGNORECASE,
 )
 # A multiplier right after digits: "1.5 million", "300 thousand", "2bn", "$3.5m", "two dozen".
@@ -107,9 +107,9 @@ def _parse_words(tokens: list[str]) -> tuple[float, int, bool] | None:
             continue
         v, kind = WORDS.get(tok, (None, None))
         if kind == "article":
-            if i:
+            if i and last != "fraction":  # half a million
                 break
-            current, last = 1.0, "article"
+            current, last = (current if i else 1.0), "article"
             continue
         if kind == "unit":
             ok = last in (None, "tens", "hundred", "scale", "and") and not (last == "tens" and v == 0)

@@ -76,7 +76,8 @@ ATTRIBUTIVE = CUES["attributive"]
 
 _MONTHS = _alternation(CUES["month"])
 IDENTIFIER_BEFORE = re.compile(r"(?:\b(" + _alternation(CUES["identifier"]) + r")|#)[\s(]*$", re.IGNORECASE)
-LABEL_BEFORE = re.compile(r"[A-Za-z][-/]?$|\d[:/.-]$")  # F-16, AK-47, G20, 10:30, 3/4
+LABEL_BEFORE = re.compile(r"[A-Za-z][-/]?$|\d[:/.-]$|\+$")  # F-16, AK-47, G20, 10:30, 3/4, +964
+PREV_WORD = re.compile(r"([A-Za-z]+)\s+$")
 DATE_BEFORE = re.compile(r"\b(?:" + _MONTHS + r")\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?$", re.IGNORECASE)
 AGE_BEFORE = re.compile(r"\b(?:" + _alternation(CUES["age"]) + r")\s+(?:of\s+)?$", re.IGNORECASE)
 NAME_COMMA_BEFORE = re.compile(r"[A-Z][\w'’.-]+,\s$|[A-Z][\w'’.-]+\s\($")
@@ -99,7 +100,7 @@ ONE_DAY_AFTER = re.compile(r"\s+(?:day|time)\b", re.IGNORECASE)
 DURATION_BEFORE = re.compile(r"\b(?:for|within|in|than|after|only|just|last|lasted|over)\s+$", re.IGNORECASE)
 ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|final|last|latter|former)\s+$", re.IGNORECASE)
 SCALED = re.compile(r"illion|bn|\dm\b", re.IGNORECASE)
-BARE_LABEL_AFTER = re.compile(r"\)|\s?[-–]\s?\d|\s+(?:a|an|per)\s+(?:day|week|month|year)\b", re.IGNORECASE)
+BARE_LABEL_AFTER = re.compile(r"\)|\s?[-–]\s?\d|\s\d|\s+(?:a|an|per)\s+(?:day|week|month|year)\b", re.IGNORECASE)
 NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s$")
 LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|to)\s)\s*")
 COORDINATED = re.compile(r"\b(?:and|or)\b|,")
@@ -305,8 +306,10 @@ def _titled_unit(text: str, num: Number) -> bool:
     """Digits before a Title-case unit word are a name (the show 60 Minutes), unless the whole
     phrase is in title case (a headline)."""
     m = SUFFIX_UNIT_RE.match(text, num.end)
-    return (m is not None and not num.spelled and m.group(1).istitle() and len(m.group(1)) > 3
-            and not text[max(0, num.start - 2):num.start].strip(" \t").istitle())
+    if m is None or num.spelled or not m.group(1).istitle() or len(m.group(1)) <= 3:
+        return False
+    prev = PREV_WORD.search(text, max(0, num.start - 30), num.start)
+    return not (prev and prev.group(1).istitle())
 
 
 def _item_after(text: str, pos: int) -> str | None:

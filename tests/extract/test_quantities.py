@@ -89,6 +89,8 @@ def triple(r: dict) -> tuple:
     ("The club paid 361 million pounds for the land.", "361 million pounds", (3.61e8, None, "pound sterling", "=")),
     ("The baby weighed seven pounds.", "seven pounds", (7, None, "pound", "=")),
     ("Temperatures reached 50 degrees Celsius in Basra.", "50 degrees Celsius", (50, None, "celsius", "=")),
+    ("Half a million people fled the city.", "Half a million people", (5e5, None, "person", "=")),
+    ("Iraq Jails Smuggler For 5 Years", "5 Years", (5, None, "year", "=")),  # a headline, not a name
     ("The war dragged on for three and a half years.", "three and a half years", (3.5, None, "year", "=")),
     ("Exports fell to 2.1 mln barrels.", "2.1 mln barrels", (2.1e6, None, "barrel", "=")),
     ("He commands a 3,500-strong Kurdish force.", "3,500-strong", (3500, None, "fighter", "=")),
@@ -149,6 +151,7 @@ def test_death_toll_counts_people():
     "The plan has three goals: 1) jobs, 2) roads.",  # list markers
     "Five bills passed the House, one by 227-205.",  # a tally
     "Five analysts spoke on Anderson Cooper 360 last night.",  # a name
+    "Five clips aired on 60 Minutes and the tip line is +964 750 123 4567.",  # a show, a phone number
     "Two parties split, according to one official.",  # "one official" is a source
 ])
 def test_bare_numbers_that_are_no_counts(text):
