@@ -235,3 +235,19 @@ def test_every_lexicon_file_is_well_formed():
 
 def test_newspapers_named_after_places():
     assert places("The New York Times's editors and the Baghdad Post agreed.") == []
+
+
+def test_lexicon_values_fit_the_places_contract():
+    with open(LEXICON / "admin1.csv", encoding="utf-8") as fh:
+        admin1_codes = {r["iso_3166_2"] for r in csv.DictReader(fh)}
+    assert len(admin1_codes) == 19  # 18 governorates and the Kurdistan Region
+    rules = {"", "caps", "person", "locative", "after_comma"}
+    for path in sorted(LEXICON.glob("*.csv")):
+        with open(path, encoding="utf-8", newline="") as fh:
+            for r in csv.DictReader(fh):
+                if "place_type" not in r:
+                    continue
+                assert r["place_type"] in {"country", "region", "governorate", "district", "city", "other"}, r
+                assert len(r["country_code"]) == 2 and r["country_code"].isupper(), r
+                assert r["admin1_code"] == "" or (r["admin1_code"] in admin1_codes and r["country_code"] == "IQ"), r
+                assert r["rule"] in rules, r
