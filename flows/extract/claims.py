@@ -274,11 +274,12 @@ class _Article:
         left = masked[s:vs]
         if lemma == "according to":
             return self._according(s, e, vs, ve)
-        if _NOT_A_FRAME.search(left) or (_PASSIVE.search(left) and not _participle(masked, vs, ve)):
+        near = left[-80:]  # what stands right before the verb (end-anchored patterns scan less)
+        if _NOT_A_FRAME.search(near) or (_PASSIVE.search(near) and not _participle(masked, vs, ve)):
             return None  # "the remark", "would not say", "was shown"
-        participle = _participle(masked, vs, ve) and not _PROGRESSIVE.search(left)
+        participle = _participle(masked, vs, ve) and not _PROGRESSIVE.search(near)
         # a verb continuing the previous frame or clause: "…, adding that …", "… and said …"
-        joined = _COORDINATED.search(_TRAIL_ADVERBS.sub("", left))
+        joined = _COORDINATED.search(_TRAIL_ADVERBS.sub("", near))
         if joined and prev is not None:
             after = self._after(ve, e, lemma, frame)
             return (prev, after, vs) if after else None
@@ -295,7 +296,7 @@ class _Article:
             if cut is None:
                 return None
             subj = subj[:cut.start()] if cut.re is _QUOTED_AS else subj
-        subj = _TRAIL_ADVERBS.sub("", subj).rstrip(" ,")
+        subj = (subj[:-80] + _TRAIL_ADVERBS.sub("", subj[-80:])).rstrip(" ,")
         found = _subject(subj)
         if found is None:
             return self._inverted(s, e, vs, ve, left)
@@ -335,7 +336,7 @@ class _Article:
     def _inverted(self, s, e, vs, ve, left):
         """“…,” said X / …, said X: the speaker follows the verb, the content precedes it."""
         masked = self.masked
-        if not re.search(r"[,”\"]\s*$", left) or _participle(masked, vs, ve):
+        if not re.search(r"[,”\"]\s*$", left[-8:]) or _participle(masked, vs, ve):
             return None
         sm = _SOURCE_NP.match(masked[ve:e])
         if not sm:
