@@ -135,7 +135,8 @@ def countries(skip: set[str]) -> None:
             rows.append(place(r["name"], r["variants"].split("|"), "country", code, rule=r["rule"]))
     write("countries.csv", rows)
 
-    states = [place(s.name, [s.name], "region", "US") for s in pycountry.subdivisions.get(country_code="US")
+    subdivisions = sorted(pycountry.subdivisions.get(country_code="US"), key=lambda s: s.code)  # stable output
+    states = [place(s.name, [s.name], "region", "US") for s in subdivisions
               if s.name.lower() not in skip and s.type in ("State", "District")]
     states.append(place("Washington", ["Washington State", "Washington state"], "region", "US"))
     write("us_states.csv", states)
