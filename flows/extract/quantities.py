@@ -14,8 +14,8 @@ from flows.extract.base import ArticleText, Row
 from flows.extract.numbers import Number, read_lexicon, scan_numbers
 
 
-def _alternation(words, escape=True) -> str:
-    return "|".join(re.escape(w) if escape else w for w in sorted(set(words), key=len, reverse=True))
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +72,7 @@ for _r in read_lexicon("quantity_cues.csv"):
     CUES.setdefault(_r["cue"], set()).add(_r["word"])
 STOP, ADJECTIVES, NOT_NOUN = CUES["stop"], CUES["adjective"], CUES["not_noun"]
 ABSTRACT, REPORTING, CASUALTY = CUES["abstract"], CUES["reporting"], CUES["casualty"]
-ATTRIBUTIVE = CUES["attributive"]
+ATTRIBUTIVE, DETERMINERS = CUES["attributive"], CUES["determiner"]
 
 _MONTHS = _alternation(CUES["month"])
 IDENTIFIER_BEFORE = re.compile(r"(?:\b(" + _alternation(CUES["identifier"]) + r")|#)[\s(]*$", re.IGNORECASE)
@@ -92,13 +92,12 @@ AND_JOIN = re.compile(r"\s+and\s+", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"\b(?:anywhere\s+)?between\s+$", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 OTHER_BEFORE = re.compile(r"\b(?:the\s+(?:other|remaining|final|last|rest\s+of\s+the)|another)\s+$", re.IGNORECASE)
-PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|any|every|the|this|that|which|at|to|will|would|could|might|may|can)\s+$",
-                                re.IGNORECASE)
+PRONOUN_ONE_BEFORE = re.compile(r"\b(?:" + _alternation(CUES["pronoun_one"]) + r")\s+$", re.IGNORECASE)
 PRONOUN_ONE_AFTER = re.compile(r"\s+(?:another|of|or\s+(?:two|more|another))\b", re.IGNORECASE)
 REPORTING_BEFORE = re.compile(r"\b(?:" + _alternation(REPORTING) + r"|according\s+to)\s+\w+\s*$", re.IGNORECASE)
 ONE_DAY_AFTER = re.compile(r"\s+(?:day|time)\b", re.IGNORECASE)
 DURATION_BEFORE = re.compile(r"\b(?:for|within|in|than|after|only|just|last|lasted|over)\s+$", re.IGNORECASE)
-ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|final|last|latter|former)\s+$", re.IGNORECASE)
+ORDINAL_BEFORE = re.compile(r"\b(?:" + _alternation(CUES["ordinal"]) + r")\s+$", re.IGNORECASE)
 SCALED = re.compile(r"illion|bn|\dm\b", re.IGNORECASE)
 BARE_LABEL_AFTER = re.compile(r"\)|\s?[-–]\s?\d|\s\d|\s+(?:a|an|per)\s+(?:day|week|month|year)\b", re.IGNORECASE)
 NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s$|\d\s$")  # Cooper 360; 123 4567
@@ -111,7 +110,6 @@ TOKEN = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][\w/'’-]*|[^\sA-Za-z]"
 CLOSING_QUOTE = re.compile(r"[\"”’']\s*")
 SPACES = re.compile(r"\s*")
 COORDINATION = re.compile(r"(?:,\s*|\s+)(?:and|or)\s+|,\s*")
-DETERMINERS = {"the", "our", "their", "its", "his", "her", "these", "those", "this", "that", "my", "your", "all"}
 SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z\"“‘(])|\n+")
 
 
@@ -321,12 +319,12 @@ def _item_after(text: str, pos: int) -> str | None:
 
 def _item_modified(text: str, pos: int) -> str | None:
     """The lower-case noun phrase an amount modifies: a $500 million arms package, a four-year term."""
-    if text[pos:pos + 1] != " ":
+    first = TOKEN.match(text, pos + 1) if text[pos:pos + 1] == " " else None
+    if first is None or first.group().lower() in DETERMINERS:
         return None
     end = _noun_phrase_end(text, pos + 1)
-    words = _words_at(text, pos + 1, 3) if end else []
-    if not words or not text[pos + 1:end].split()[-1][0].islower() or words[0].group().lower() in DETERMINERS:
-        return None  # a lower-case head noun: a $500 million arms package, a 5,000-strong Syrian force
+    if end is None or not text[pos + 1:end].split()[-1][0].islower():
+        return None  # the head noun is lower case: a 5,000-strong Syrian force, not $5 million Tuesday
     return text[pos + 1:end]
 
 
@@ -360,50 +358,30 @@ class QuantityExtractor:
         if _excluded(text, num) or _titled_unit(text, num):
             of = OF_AFTER.match(text, num.end)  # Caption 2 of 8: both are labels
             return None, 2 if of and nxt is not None and nxt.start == of.end() else 1
-        start, end, value, value_max, used = num.start, num.end, num.value, None, 1
-        unit: Unit | None = None
-        left = text[max(0, start - 40):start]
-        pm = None if num.spelled else PREFIX_UNIT_RE.search(left)
-        if pm:
-            unit = _UNITS.get((pm.group(1) or _unit_key(pm.group(2), "prefix"), "prefix"))
-            written = pm.group(0)
-            if unit is None:  # letters that are no currency code ("as $5"): the plain dollar sign
-                unit, written = _UNITS[("$", "prefix")], written[written.index("$"):]
-            start -= len(written)
+        unit, start = _currency_before(text, num)
+        value, end = num.value, num.end
         if num.abbrev:
             after = _suffix_unit(text, num.abbrev_end, True)
             if unit or num.abbrev >= 1e9 or (after and after[0].currency):
-                value *= num.abbrev
-                end = num.abbrev_end
-        # a range: 10 to 15, 20,000-25,000, four or five, between 1,000 and 2,000
-        if nxt is not None and not FROM_BEFORE.search(left) and not num.fraction:
-            between = BETWEEN_BEFORE.search(text, max(0, start - 40), start)
-            join = (AND_JOIN if between else RANGE_JOIN).match(text, end)
-            if (join and join.end() == nxt.start and nxt.value > value
-                    and (nxt.spelled == num.spelled or join.group().strip() in ("to", "and")) and not nxt.fraction and not _excluded(text, nxt, range_end=True)):
-                value_max, end, used = nxt.value, nxt.end, 2
-                start = between.start() if between else start
-                if nxt.abbrev and unit:
-                    value_max *= nxt.abbrev
-                    end = nxt.abbrev_end
+                value, end = value * num.abbrev, num.abbrev_end
+        value_max, start, end, used = _range(text, num, nxt, start, end, value, unit)
         su = _suffix_unit(text, end, not num.spelled)
+        adjectival = False
         if su and (unit is None or su[0] == unit):  # "$10 dollars" is one unit
             adjectival = text[end:end + 1] == "-"
             unit, end = su
-        else:
-            adjectival = False
-        count, item = False, None
+        left = text[max(0, num.start - 40):num.start]
+        item = None
         if unit is not None:
             if unit.name == "pound" and SCALED.search(text, num.start, num.end):
                 unit = _UNITS[("pounds sterling", "suffix")]  # 361 million pounds is money
             rate = PER_UNIT_RE.match(text, end)
             if rate:
                 unit, end = unit.per(_UNITS[(rate.group(1).lower(), "per")]), rate.end()
-            unit_name = unit.name
             if unit.kind == "time" and AGO_AFTER.match(text, end):
                 return None, used  # two months ago is a point in time
-            if adjectival:
-                item = _item_modified(text, end)  # a four-year term
+            unit_name = unit.name
+            item = _item_modified(text, end) if adjectival or unit.currency else None  # a four-year term
         elif num.fraction:
             if (ORDINAL_BEFORE.search(left)
                     or not (OF_AFTER.match(text, end) or BOUND_RE.search(left) or OTHER_BEFORE.search(left))):
@@ -412,43 +390,79 @@ class QuantityExtractor:
         elif _year_like(text, num):
             return None, used
         else:
-            hw = HYPHEN_WORD.match(text, end)
-            if hw:  # 12-man teams, 5,000-strong force: the word after the hyphen is the unit
-                if value == 1 or hw.group(1).endswith(("ed", "ing")):
-                    return None, used  # one-upmanship, two-wheeled, three-pronged
-                unit_name, end, count = singular(hw.group(1)), hw.end(), True
-                item = _item_modified(text, end)
-                if unit_name == "strong":  # a 5,000-strong force counts its members
-                    head = item.split()[-1].lower() if item else ""
-                    unit_name = ARMED_GROUPS.get(singular(head), "member")
-            else:
-                noun = _counted_noun(text, end, value == 1 and value_max is None)
-                of = OF_AFTER.match(text, end)
-                if noun is None and of and value != 1:
-                    noun = _partitive(text, of.end(), nxt)  # 26 of the army's 50 brigades
-                if noun is not None:
-                    unit_name, end, count, item = noun.unit, noun.end, True, noun.item
-                elif num.spelled and value == 1:
-                    return None, used
-                else:
-                    bare = not _bare_label(text, num, dropped_end)
-                    unit_name, count = _inherited(text, num, done) if bare else None, True
-                    if unit_name is None:
-                        return None, used
-        if item is None:
-            item = _item_after(text, end)
-        if item is None and unit is not None and unit.currency:
-            item = _item_modified(text, end)
-        bound = "="
-        bm = BOUND_RE.search(text[max(0, start - 40):start])
-        if bm:
-            bound = BOUNDS[bm.group(1).lower()]
-            start -= len(bm.group(0))
-        elif OR_MORE_AFTER.match(text, end):
-            bound = ">"
-        elif done and text[max(0, start - 2):start].rstrip().endswith("(") and start - done[-1].end < 6:
-            bound = done[-1].bound  # a converted figure shares the bound: about 110 km (70 miles)
-        return Quantity(start, end, value, value_max, unit_name, bound, item, unit, count), used
+            counted = _count(text, num, nxt, end, value_max is None, done, dropped_end)
+            if counted is None:
+                return None, used
+            unit_name, end, item = counted
+        item = _item_after(text, end) or item
+        bound, start = _bound(text, start, end, done)
+        return Quantity(start, end, value, value_max, unit_name, bound, item, unit, unit is None), used
+
+
+def _currency_before(text: str, num: Number) -> tuple[Unit | None, int]:
+    """A currency written before digits ($5, US$ 5, EUR 5) and where the mention then starts."""
+    pm = None if num.spelled else PREFIX_UNIT_RE.search(text, max(0, num.start - 12), num.start)
+    if pm is None:
+        return None, num.start
+    unit = _UNITS.get((pm.group(1) or _unit_key(pm.group(2), "prefix"), "prefix"))
+    written = pm.group(0)
+    if unit is None:  # letters that are no currency code ("as $5"): the plain dollar sign
+        unit, written = _UNITS[("$", "prefix")], written[written.index("$"):]
+    return unit, num.start - len(written)
+
+
+def _range(text: str, num: Number, nxt: Number | None, start: int, end: int, value: float,
+           unit: Unit | None) -> tuple[float | None, int, int, int]:
+    """(value_max, start, end, numbers used) of a range: 10 to 15, 20,000-25,000, four or five,
+    between 1,000 and 2,000; 'from 10 to 15' is a change, not a range."""
+    if nxt is None or num.fraction or nxt.fraction or FROM_BEFORE.search(text, max(0, start - 10), start):
+        return None, start, end, 1
+    between = BETWEEN_BEFORE.search(text, max(0, start - 40), start)
+    join = (AND_JOIN if between else RANGE_JOIN).match(text, end)
+    if (join is None or join.end() != nxt.start or nxt.value <= value
+            or nxt.spelled != num.spelled and join.group().strip() not in ("to", "and")
+            or _excluded(text, nxt, range_end=True)):
+        return None, start, end, 1
+    value_max, end = nxt.value, nxt.end
+    if nxt.abbrev and unit:
+        value_max, end = value_max * nxt.abbrev, nxt.abbrev_end
+    return value_max, between.start() if between else start, end, 2
+
+
+def _count(text: str, num: Number, nxt: Number | None, end: int, single: bool, done: list[Quantity],
+           dropped_end: int) -> tuple[str, int, str | None] | None:
+    """(counted noun, mention end, item) of a number with no measurement unit, or None."""
+    hw = HYPHEN_WORD.match(text, end)
+    if hw:  # 12-man teams, 5,000-strong force: the word after the hyphen is the unit
+        if num.value == 1 or hw.group(1).endswith(("ed", "ing")):
+            return None  # one-upmanship, two-wheeled, three-pronged
+        item = _item_modified(text, hw.end())
+        unit = singular(hw.group(1))
+        if unit == "strong":  # a 5,000-strong force counts its members
+            unit = ARMED_GROUPS.get(singular(item.split()[-1]) if item else "", "member")
+        return unit, hw.end(), item
+    noun = _counted_noun(text, end, num.value == 1 and single)
+    of = OF_AFTER.match(text, end)
+    if noun is None and of and num.value != 1:
+        noun = _partitive(text, of.end(), nxt)  # 26 of the army's 50 brigades
+    if noun is not None:
+        return noun.unit, noun.end, noun.item
+    if num.spelled and num.value == 1 or _bare_label(text, num, dropped_end):
+        return None
+    unit = _inherited(text, num, done)
+    return (unit, end, None) if unit else None
+
+
+def _bound(text: str, start: int, end: int, done: list[Quantity]) -> tuple[str, int]:
+    """The bound of a mention and where it then starts: 'more than 90 people' is '>'."""
+    bm = BOUND_RE.search(text, max(0, start - 40), start)
+    if bm:
+        return BOUNDS[bm.group(1).lower()], bm.start()
+    if OR_MORE_AFTER.match(text, end):
+        return ">", start
+    if done and text[max(0, start - 2):start].rstrip().endswith("(") and start - done[-1].end < 6:
+        return done[-1].bound, start  # a converted figure shares the bound: about 110 km (70 miles)
+    return "=", start
 
 
 def _partitive(text: str, pos: int, nxt: Number | None) -> Noun | None:
