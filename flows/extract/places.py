@@ -111,6 +111,8 @@ class PlaceExtractor:
             ok = AFTER_PLACE_COMMA.search(text, max(0, start - 40), start) and (
                 not key.ends_with_dot or text[end:end + 1] == ".")
             return "ok" if ok else "no"
+        if self._inside_organisation(text, start, end, nxt):
+            return "no"
         if key.rule == "person" and prev.rstrip(".").lower() in self.titles:
             return "person"
         if not _is_caps_word(mention) and not self._title_case_line(text, start):
@@ -118,7 +120,7 @@ class PlaceExtractor:
                 return "person"
             if self._after_first_name(prev):
                 return "no"
-        return "no" if self._inside_organisation(text, start, end, nxt) else "ok"
+        return "ok"
 
     @staticmethod
     def _caps_context_ok(text: str, start: int, end: int) -> bool:
@@ -244,13 +246,14 @@ class PlaceExtractor:
         skip = self._boilerplate_spans(text) + self._menu_spans(text, _leftmost_longest(cased))
         hits, people = [], set()
         for start, end, key in cased:
+            if any(a <= start < b for a, b in skip):
+                continue
             verdict = self._verdict(text, start, end, key) if key.places else "ok"
             if verdict == "ok":
                 hits.append((start, end, key))
             elif verdict == "person":
                 people.add(key)
-        kept = [h for h in _leftmost_longest(hits)
-                if h[2].places and h[2] not in people and not any(a <= h[0] < b for a, b in skip)]
+        kept = [h for h in _leftmost_longest(hits) if h[2].places and h[2] not in people]
         kept = [h for i, h in enumerate(kept) if h[2].rule != "locative" or self._locative_ok(text, kept, i)]
 
         admin_seen, country_seen = set(), set()

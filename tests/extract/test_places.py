@@ -251,3 +251,8 @@ def test_lexicon_values_fit_the_places_contract():
                 assert len(r["country_code"]) == 2 and r["country_code"].isupper(), r
                 assert r["admin1_code"] == "" or (r["admin1_code"] in admin1_codes and r["country_code"] == "IQ"), r
                 assert r["rule"] in rules, r
+
+
+def test_a_newspaper_name_does_not_make_the_city_a_person():
+    text = "Analysts in Washington disagreed.\nCopyright © 2019 The Washington Times, LLC."
+    assert [r["mention_text"] for r in places(text)] == ["Washington"]
