@@ -96,6 +96,7 @@ _PREPOSITION_START = re.compile(r"(?:in|at|from|for|on|of|during|by|with|after|b
                                 r"though)\b|to\s+(?:the|a|an|[A-Z]|reporters|journalists)\b",
                                 re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:[a-z]+ly\s+)?$")
+_COLON_QUOTE = re.compile(r":\s*[“\"]")
 _ING_START = re.compile(r"[a-z]+ing\b")
 _NOT_A_FRAME = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|this|that|whose)|['’]s|n[’']t|\bnot|\bnever|"
                           r"\b(?:declined|refused|unable|failed|asked)\s+to)\s*$", re.IGNORECASE)
@@ -134,19 +135,32 @@ _OBJECT_END = re.compile(rf"(?:,|[”\"])\s+(?:{_PARTICIPLES})\b|{_APPOSED_NP}|(
 
 
 def _pair_quotes(text: str, ps: int, pe: int) -> list[tuple[int, int]]:
-    """(start, end) of each quote's content in a paragraph; marks outside the spans."""
-    spans, open_at, open_ch = [], None, ""
+    """(start, end) of each quote's content in a paragraph; marks outside the spans.
+
+    Curly marks say which side they are; a straight mark is read from its neighbours (space
+    before: opening, space or punctuation after: closing) and only when glued on both sides from
+    the current state. An opening mark while a quote is open closes that quote first (a missing
+    closer, or a new quoted paragraph run together)."""
+    spans, open_at = [], None
     for m in _QUOTE_MARK.finditer(text, ps, pe):
         i, ch = m.start(), m.group()
-        if ch == "”" or (ch == '"' and open_at is not None):
-            if open_at is not None and (ch == "”" or open_ch == '"' or open_ch == "“"):
-                if i > open_at + 1:
-                    spans.append((open_at + 1, i))
-                open_at = None
-        elif ch == "“":
-            open_at, open_ch = i, ch
-        elif not (i + 1 >= pe or text[i + 1].isspace()) or i == ps:  # straight mark opening a quote
-            open_at, open_ch = i, ch
+        if ch == '"':
+            before = text[i - 1] if i > ps else " "
+            after = text[i + 1] if i + 1 < pe else " "
+            if before.isspace() or before in "([{—–-“":
+                ch = "“"
+            elif after.isspace() or after in ".,;:!?)]—–-":
+                ch = "”"
+            else:
+                ch = "”" if open_at is not None else "“"
+        if ch == "“":
+            if open_at is not None and i > open_at + 1:
+                spans.append((open_at + 1, i))
+            open_at = i
+        elif open_at is not None:
+            if i > open_at + 1:
+                spans.append((open_at + 1, i))
+            open_at = None
     if open_at is not None and pe > open_at + 1:
         spans.append((open_at + 1, pe))
     return spans
@@ -154,15 +168,20 @@ def _pair_quotes(text: str, ps: int, pe: int) -> list[tuple[int, int]]:
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     """Quote contents replaced by 'q', keeping the first character and a final . ! ? , so that
-    sentence starts and ends stay visible to the splitter."""
-    parts, last = [], 0
+    sentence starts and ends stay visible to the splitter; straight marks of paired quotes become
+    curly ones, so that the side of every mark is explicit downstream."""
+    chars = list(text)
     for s, e in spans:
         keep = e - 1 if text[e - 1] in ".!?," else e
-        parts.append(text[last:s + 1])
-        parts.append("q" * (keep - s - 1))
-        last = keep
-    parts.append(text[last:])
-    return "".join(parts)
+        chars[s + 1:keep] = "q" * (keep - s - 1)
+        if text[s - 1] == '"':
+            chars[s - 1] = "“"
+        if e < len(text) and text[e] == '"':
+            chars[e] = "”"
+    for s, _ in spans:  # a mark that closes one quote and opens the next stays an opening
+        if text[s - 1] == '"':
+            chars[s - 1] = "“"
+    return "".join(chars)
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -309,7 +328,7 @@ class _Article:
         pre = masked[s:clause_start + offset]
         if re.search(r"(?:,|[”\"],?)\s*$", pre) and re.search(r"\w", pre):
             pre_quote = re.search(r"[”\"],?\s*$", pre) is not None
-            after_quote = bool(after) and masked[after[0][0]:after[0][0] + 1] in "“\""
+            after_quote = bool(after) and after[0][0] <= ve + 3 and masked[after[0][0]:after[0][0] + 1] in "“\""
             if pre_quote or not after:
                 spans.append((s, s + len(pre.rstrip(" ,"))))
             elif masked.startswith(",", ve) and not after_quote:
@@ -374,6 +393,9 @@ class _Article:
         starts_quote = masked[pos:pos + 1] in ("“", '"')
         if frame == "strict" and not (that or colon or starts_quote):
             return None
+        colon_quote = _COLON_QUOTE.search(masked, pos, end)
+        if colon_quote and not that and not colon:  # "spoke to X about Y: “…”"
+            return [(colon_quote.end() - 1, end)]
         if not that and (_PREPOSITION_START.match(masked, pos) or frame != "object" and _ING_START.match(masked, pos)):
             return None  # "reported from Istanbul", "said in a new book …", "said, echoing …"
         return [(pos, end)]

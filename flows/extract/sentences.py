@@ -20,7 +20,7 @@ ABBREVIATIONS = frozenset(
 
 _PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])"
-                       r"|(?<=[a-z0-9])[.!?][\"”’]?(?=[\"“]?[A-Z][a-z])")  # "…in 2011.On Tuesday" (space lost)
+                       r"|(?<=[a-z0-9])[.!?]”?(?=[\"“]?[A-Z][a-z])")  # "…in 2011.On Tuesday" (space lost)
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 

@@ -91,6 +91,8 @@ def parse_mention(phrase: str, apposition: str | None = None) -> Mention | None:
         return None
     low = phrase.lower()
     if low in PRONOUNS:
+        if PRONOUNS[low] == "self":  # "said one", "others said"
+            return Mention(phrase, "group" if low.endswith("s") or low in ("many", "both", "some") else "description", phrase)
         return Mention(phrase, "pronoun", low, head=PRONOUNS[low])
     phrase = _LEAD_CONJ.sub("", phrase)
     toks = _TOKEN.findall(phrase)

@@ -91,6 +91,17 @@ def test_unbalanced_quote_does_not_lose_the_rest():
     assert one(rows, "ready for the visitors")["kind"] == "direct"
 
 
+def test_straight_quotes_glued_to_sentences_and_a_missing_closer():
+    text = ('The talks failed."We will not return to the table," Omar Faris said."Not this year."\n'
+            '"The border stays shut until spring. "The crossing at the river is flooded anyway," '
+            'the governor said.\n')
+    rows = claims(text)
+    assert one(rows, "return to the table")["speaker"] == "Omar Faris"
+    assert one(rows, "Not this year")["reporting_verb"] is None
+    assert one(rows, "border stays shut")["kind"] == "direct"
+    assert one(rows, "crossing at the river")["reporting_verb"] == "say"
+
+
 def test_scare_quote_in_narrative_is_not_a_claim():
     assert claims("The militants call the area a “liberated zone” on their maps, and the villagers left.") == []
 
@@ -145,6 +156,7 @@ def test_organisation_speaker_drops_leading_the():
     ("The opposition bloc called for early elections.", "call for", "early elections"),
     ("Sirwan Jalal accused the militia of blocking the aid convoy.", "accuse",
      "the militia of blocking the aid convoy"),
+    ("The minister condemned the bombing, a move that surprised nobody.", "condemn", "the bombing"),
 ])
 def test_speech_acts_take_their_object(sentence, verb, obj):
     rows = claims(sentence)
@@ -161,6 +173,19 @@ def test_mixed_quote():
 
 def test_beliefs_and_plans_are_not_claims():
     assert claims("The ministry plans to open two schools. Farmers fear the drought will last.") == []
+
+
+def test_negated_passive_and_noun_uses_are_not_frames():
+    assert claims("The mayor would not say how many homes were lost. The result was reported late. "
+                  "His remark angered the council.") == []
+
+
+def test_interrupted_content_and_said_one():
+    rows = claims("The real problem, the engineer said, is the lack of spare parts for the pumps.\n"
+                  "“We have waited for months for the parts,” said one.\n")
+    assert one(rows, "lack of spare parts")["claim_text"].endswith("the lack of spare parts for the pumps")
+    assert "real problem" not in one(rows, "lack of spare parts")["claim_text"]
+    assert one(rows, "waited for months")["speaker"] == "one"
 
 
 def test_participle_continues_the_frame():
