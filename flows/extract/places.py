@@ -6,8 +6,9 @@ hits are places and which place a shared name means, following gold/GUIDELINES.m
   datelines count and "turkey" the bird does not; acronyms (US, UK, KRI) must be all capitals and
   not inside an all-capitals line; a short all-capitals word elsewhere is an acronym (TANF);
 - a place name right after a first name is a surname ("Ken Spain", "Hoda Muthana"); names that
-  are also first names (Jordan, Georgia, Chad) are also dropped after a title or before a surname,
-  and then in the whole article; names that are also common words (Hit, Ana) need a place context;
+  are also first names (Jordan, Georgia, Chad) are dropped before a surname, and after a title or
+  a first name they are dropped in the whole article; names that are also common words (Hit, Ana)
+  need a place context;
 - places in captions, photo credits, related links, sign-up blocks and country menus are dropped;
 - places inside organisation names (University of Baghdad, Washington Post, Kurdistan Regional
   Government, Islamic State of Iraq and Syria) are dropped; "Baghdad" as the government stays;
@@ -25,7 +26,8 @@ from flows.extract.base import ArticleText
 from flows.extract.gazetteer import Key, Lexicon, Place, find, load
 
 PREV_WORD = re.compile(r"([A-Za-z][\w.'’-]*) $")
-NEXT_WORD = re.compile(r"^[ ]?([A-Za-z][\w'’-]*)")
+NEXT_WORD = re.compile(r"^[ ]?([A-Za-z](?:[\w'’-]|\.(?=\w))*)")  # "U.S" of "U.S.", "provinces" of "provinces."
+POSSESSIVE = re.compile(r"['’]s?$")
 AFTER_PLACE_COMMA = re.compile(r"[A-Z][\w.'’-]*, $")
 ARTICLE = re.compile(r"^(?:al|el|an|ar|as|ash|ad|at|az)[-\s'’]", re.IGNORECASE)
 LIST_GAPS = {",", "and", ", and", "or", ", or", "&", "/", "-", "–"}
@@ -102,7 +104,8 @@ class PlaceExtractor:
         return not _is_caps_word(mention) or self._caps_context_ok(text, start, end)
 
     def _verdict(self, text: str, start: int, end: int, key: Key) -> str:
-        """'ok', 'no', or 'person' (a name that is a person here, and so in the whole article)."""
+        """'ok', 'no', 'person' (a surname here, so not a place anywhere in the article) or
+        'first name' (so elsewhere in the article only a mention in a place context counts)."""
         mention = text[start:end]
         prev, nxt = _prev_word(text, start), _next_word(text, end)
         if key.rule == "caps":
@@ -116,10 +119,10 @@ class PlaceExtractor:
         if key.rule == "person" and prev.rstrip(".").lower() in self.titles:
             return "person"
         if not _is_caps_word(mention) and not self._title_case_line(text, start):
-            if key.rule in ("person", "locative") and self._looks_like_person(text, end, prev, nxt):
-                return "person"
-            if self._after_first_name(prev):
-                return "no"
+            if self._after_first_name(prev):  # "Jim Jordan": the name is a surname here, and later too
+                return "person" if key.rule in ("person", "locative") else "no"
+            if key.rule in ("person", "locative") and self._before_surname(text, end, nxt):
+                return "first name"  # "Jordan Liles": elsewhere the name needs a place context
         return "ok"
 
     @staticmethod
@@ -150,19 +153,21 @@ class PlaceExtractor:
 
     def _after_first_name(self, prev: str) -> bool:
         """"Ken Spain", "Hoda Muthana": a capitalised plain word right before the name that is no
-        function word, adjective or demonym ("In", "Northern", "Sunni"); "Putin's", "U.S.-led" and
-        "ISIS-held" are not plain words."""
-        return prev.isalpha() and prev[:1].isupper() and not prev.isupper() and prev.lower() not in self.function
+        function word, adjective or demonym ("In", "Northern", "Sunni") and no sentence-opening
+        verb form ("Defying", "Suspected"); "Putin's", "U.S.-led" and "ISIS-held" are not plain."""
+        if not (prev.isalpha() and prev[:1].isupper() and not prev.isupper()):
+            return False
+        low = prev.lower()
+        return low not in self.function and not (len(low) > 5 and low.endswith(("ing", "ed")))
 
-    def _looks_like_person(self, text: str, end: int, prev: str, nxt: str) -> bool:
-        """After a first name, or before a capitalised word that is no place word ("Jordan Peterson")."""
-        if self._after_first_name(prev):
-            return True
-        return bool(nxt[:1].isupper() and not _is_caps_word(nxt) and nxt.lower() not in self.function
-                    and nxt.lower() not in self.geo_after and text[end:end + 1] == " ")
+    def _before_surname(self, text: str, end: int, nxt: str) -> bool:
+        """Before a capitalised word that is no place word ("Jordan Peterson", not "Jordan Valley")."""
+        head = POSSESSIVE.sub("", nxt).lower()
+        return bool(text[end:end + 1] == " " and nxt[:1].isupper() and not _is_caps_word(nxt)
+                    and head not in self.function and head not in self.geo_after)
 
     def _inside_organisation(self, text: str, start: int, end: int, nxt: str) -> bool:
-        head = re.sub(r"['’]s?$", "", nxt).lower()  # "Times's" -> "times"
+        head = POSSESSIVE.sub("", nxt).lower()  # "Times's" -> "times"
         if text[end:end + 1] == " " and nxt[:1].isupper() and head in self.org_after:
             return True
         return text[max(0, start - 20):start].lower().endswith(self.org_before)
@@ -244,17 +249,18 @@ class PlaceExtractor:
             return []
         cased = [(s, e, k) for s, e, k in find(self.lex, text) if not k.places or self._case_ok(text, s, e, k)]
         skip = self._boilerplate_spans(text) + self._menu_spans(text, _leftmost_longest(cased))
-        hits, people = [], set()
+        hits, verdicts = [], {}
         for start, end, key in cased:
             if any(a <= start < b for a, b in skip):
                 continue
             verdict = self._verdict(text, start, end, key) if key.places else "ok"
             if verdict == "ok":
                 hits.append((start, end, key))
-            elif verdict == "person":
-                people.add(key)
-        kept = [h for h in _leftmost_longest(hits) if h[2].places and h[2] not in people]
-        kept = [h for i, h in enumerate(kept) if h[2].rule != "locative" or self._locative_ok(text, kept, i)]
+            elif verdict in ("person", "first name") and verdicts.get(key) != "person":
+                verdicts[key] = verdict
+        kept = [h for h in _leftmost_longest(hits) if h[2].places and verdicts.get(h[2]) != "person"]
+        kept = [h for i, h in enumerate(kept)
+                if (h[2].rule != "locative" and h[2] not in verdicts) or self._locative_ok(text, kept, i)]
 
         admin_seen, country_seen = set(), set()
         for _, _, key in kept:

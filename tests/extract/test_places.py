@@ -256,3 +256,11 @@ def test_lexicon_values_fit_the_places_contract():
 def test_a_newspaper_name_does_not_make_the_city_a_person():
     text = "Analysts in Washington disagreed.\nCopyright © 2019 The Washington Times, LLC."
     assert [r["mention_text"] for r in places(text)] == ["Washington"]
+
+
+def test_institutions_and_sentence_openers_do_not_make_a_place_a_person():
+    assert countries("Defying Israel's claims, Hamas fired rockets.") == {"IL"}
+    assert countries("The daughter of the longtime Georgia U.S. senator ran in Georgia.") == {"US"}
+    text = "The phony Washington White House dinner. Later, talks in Washington failed."
+    assert [r["start_char"] for r in places(text)] == [text.index("Washington", 20)]
+    assert countries("Fox News' Chad Pergram reported. Chad said it would not comment.") == set()
