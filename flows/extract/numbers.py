@@ -53,7 +53,7 @@ _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 
 # Digits (300,000 / 1.5 / 10 1/2 / 1/4 / ½) or a run of number words, optionally led by a/an.
 NUMBER_RE = re.compile(
-    rf"(?P<digits>(?<![\w.])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:\s+\d/\d{{1,2}}\b)?(?:/\d+)?[½¼¾⅓⅔]?)"
+    rf"(?P<digits>(?<![\d.])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:\s+\d/\d{{1,2}}\b)?(?:/\d+)?[½¼¾⅓⅔]?)"
     rf"|(?P<vulgar>[½¼¾⅓⅔])"
     rf"|(?P<words>(?<!\w)(?:an?[\s-]+|half\s+an?\s+(?=\w+illion|dozen))?(?:{_W})(?:(?:[\s-]+|\s+and\s+)(?:{_W}))*\b)",
     re.IGNORECASE,

@@ -52,8 +52,8 @@ def _surfaces(position: str, dollar: bool | None = None) -> str:
 
 SUFFIX_UNIT_RE = re.compile(r"[ \t-]?(" + _surfaces("suffix") + r")(?![\w$€£])", re.IGNORECASE)
 ABBREV_UNIT_RE = re.compile(r" ?(" + _surfaces("abbrev") + r")(?![\w$€£])")
-PER_UNIT_RE = re.compile(r"\s*-?\s*(?:(?:per|an?|each|every)(?:\s*-\s*|\s+)|/\s*)(" + _surfaces("per") + r")\b",
-                         re.IGNORECASE)
+PER_UNIT_RE = re.compile(r"\s*-?\s*(?:(?:per|an?|each|every)(?:\s*-\s*|\s+)|/\s*)(" + _surfaces("per") + r")\b"
+                         r"(?!\s+(?:earlier|later|ago|before|after|from)\b)", re.IGNORECASE)  # not: a year earlier
 # a currency before digits: €, USD (case as written), or $ with a letter code (US$, HK $, C$; not "a $5")
 PREFIX_UNIT_RE = re.compile(r"(?<![A-Za-z])(?:(" + _surfaces("prefix", False) + r")|((?:[A-Za-z.]{2,4}\s?|[A-Z])?\$)) ?$")
 
@@ -272,7 +272,7 @@ class Quantity:
 def _excluded(text: str, num: Number, range_end: bool = False) -> bool:
     """A number that is a label, date, time, age or ordinal rather than a quantity."""
     left = text[max(0, num.start - 40):num.start]
-    if not num.spelled and not range_end and LABEL_BEFORE.search(left):
+    if not num.spelled and not range_end and LABEL_BEFORE.search(left) and not PREFIX_UNIT_RE.search(left):
         return True
     if IDENTIFIER_BEFORE.search(left) or DATE_BEFORE.search(left) or AGE_BEFORE.search(left):
         return True

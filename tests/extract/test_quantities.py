@@ -84,6 +84,8 @@ def triple(r: dict) -> tuple:
      (3.5e6, None, "barrel per day", "=")),
     ("The bid values the firm at $70 a share.", "$70 a share", (70, None, "dollar per share", "=")),
     ("The convoy moved at 60 km/h on the highway.", "60 km/h", (60, None, "kilometre per hour", "=")),
+    ("Sales were $1.1 billion a year earlier.", "$1.1 billion", (1.1e9, None, "dollar", "=")),
+    ("The fee is USD115 per person.", "USD115 per person", (115, None, "dollar per person", "=")),
     ("A $500 million deal was signed.", "$500 million", (5e8, None, "dollar", "=")),  # "A $" is no A$
     ("The loan is worth C$300 million.", "C$300 million", (3e8, None, "canadian dollar", "=")),
     ("The club paid 361 million pounds for the land.", "361 million pounds", (3.61e8, None, "pound sterling", "=")),
