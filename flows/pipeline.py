@@ -27,6 +27,8 @@ from flows.validate.quarantine import reject_row, rejects_frame, validate
 from schemas import FACT_RELATIONS, polars_schema
 
 progress = logging.getLogger("newsfacts.progress")
+# Where a run's time goes, summed over batches (with parallel workers, more than the wall time).
+STAGES = ("ingest", *FACT_RELATIONS, "validate", "stage")
 TASK_OPTIONS = {"cache_policy": NO_CACHE, "persist_result": False, "retries": 0}
 
 
@@ -35,6 +37,7 @@ class Ingested:
     articles: list[Article]  # to extract: new or changed
     unchanged: list[tuple[str, str, int | None]]  # (article_id, source_file, line) published as they are
     rejects: list[InputReject]
+    seconds: float = 0.0
 
 
 @dataclass
@@ -43,6 +46,7 @@ class Batch:
     facts: dict[str, pl.DataFrame]
     rejects: pl.DataFrame
     unchanged: list[tuple[str, str, int | None]] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # stage -> seconds spent in this batch
 
 
 def _input_reject_rows(run_id: str, rejects: list[InputReject]) -> list[dict]:
@@ -53,6 +57,7 @@ def _input_reject_rows(run_id: str, rejects: list[InputReject]) -> list[dict]:
 @task(name="ingest", **TASK_OPTIONS)
 def ingest(units: list[Unit], max_chars: int, published: frozenset[str]) -> Ingested:
     """Read a batch of files; articles already published as they are are only noted, not re-read later."""
+    started = time.perf_counter()
     out = Ingested([], [], [])
     seen: set[str] = set()
     for unit in units:
@@ -68,18 +73,20 @@ def ingest(units: list[Unit], max_chars: int, published: frozenset[str]) -> Inge
             else:
                 seen.add(article.article_id)
                 out.articles.append(article)
+    out.seconds = time.perf_counter() - started
     return out
 
 
 @task(name="extract", **TASK_OPTIONS)
-def extract(ingested: Ingested) -> tuple[dict[str, pl.DataFrame], list[dict]]:
+def extract(ingested: Ingested) -> tuple[dict[str, pl.DataFrame], list[dict], dict[str, float]]:
     return extract_articles(ingested.articles)
 
 
 @task(name="validate", **TASK_OPTIONS)
-def validate_batch(ingested: Ingested, extracted: tuple[dict[str, pl.DataFrame], list[dict]],
+def validate_batch(ingested: Ingested, extracted: tuple[dict[str, pl.DataFrame], list[dict], dict[str, float]],
                    run_id: str, version: str) -> Batch:
-    frames, failures = extracted
+    started = time.perf_counter()
+    frames, failures, extract_seconds = extracted
     schema = polars_schema("articles")
     articles = pl.DataFrame([{**{c: getattr(a, c, None) for c in schema}, "n_chars": len(a.text),
                               "extractor_version": version} for a in ingested.articles], schema=schema)
@@ -91,7 +98,8 @@ def validate_batch(ingested: Ingested, extracted: tuple[dict[str, pl.DataFrame],
     for relation in FACT_RELATIONS:
         facts[relation], rejects = validate(relation, frames[relation], articles, run_id)
         reject_parts.append(rejects)
-    return Batch(articles, facts, pl.concat(reject_parts), ingested.unchanged)
+    seconds = {"ingest": ingested.seconds, **extract_seconds, "validate": time.perf_counter() - started}
+    return Batch(articles, facts, pl.concat(reject_parts), ingested.unchanged, seconds)
 
 
 def _duplicate_rejects(run_id: str, dupes: list[tuple[str, str, int | None]]) -> pl.DataFrame:
@@ -114,7 +122,8 @@ def stage_batch(staging: Staging, batch: Batch, staged: set[str], run_id: str) -
     if dupes:
         drop = pl.col("article_id").is_in([d[0] for d in dupes])
         batch = Batch(batch.articles.filter(~drop), {r: f.filter(~drop) for r, f in batch.facts.items()},
-                      pl.concat([batch.rejects.filter(~drop.fill_null(False)), _duplicate_rejects(run_id, dupes)]))
+                      pl.concat([batch.rejects.filter(~drop.fill_null(False)), _duplicate_rejects(run_id, dupes)]),
+                      seconds=batch.seconds)
     staged.update(batch.articles["article_id"].to_list())
     staging.append("articles", batch.articles)
     for relation, frame in batch.facts.items():
@@ -160,9 +169,11 @@ def pipeline(settings: Settings) -> dict:
         try:
             run.update(_run(settings, warehouse, staging, run_id, version, logger))
             run["status"] = "completed"
+            publish_started = time.perf_counter()
             run["ended_at"] = now_utc().isoformat()
             staging.append("runs", runs_frame([*read_runs(settings.state_dir), run]))
             staging.publish()
+            run["seconds_publish"] = round(time.perf_counter() - publish_started, 3)
         except BaseException as exc:
             run["message"] = f"{type(exc).__name__}: {exc}"
             run["status"], run["ended_at"] = "failed", now_utc().isoformat()
@@ -179,7 +190,7 @@ def _run(settings: Settings, warehouse: Warehouse, staging: Staging, run_id: str
     live = warehouse.live_articles()
     published = frozenset(live.filter(pl.col("extractor_version") == version)["article_id"].to_list())
     live_sources = set(live["source_file"].to_list())
-    units, unit_rejects = plan_units(settings.raw)
+    units, unit_rejects = plan_units(settings.raw, settings.batch_bytes)
     staging.append("rejects", rejects_frame(_input_reject_rows(run_id, unit_rejects)))
     batches = list(_batches(units, settings.batch_bytes))
     logger.info("run %s: %d input unit(s) in %d batch(es) from %s", run_id, len(units), len(batches), settings.raw)
@@ -187,6 +198,7 @@ def _run(settings: Settings, warehouse: Warehouse, staging: Staging, run_id: str
     carried: list[str] = []
     counts = {"articles_new": 0, "articles_changed": 0, "rows_rejected": 0,
               "inputs_rejected": len(unit_rejects), **{f"{r}_written": 0 for r in FACT_RELATIONS}}
+    seconds = dict.fromkeys(STAGES, 0.0)
     window = max(1, settings.workers) * 2
     pending = []
     t0, done_articles, done_batches = time.perf_counter(), 0, 0
@@ -194,7 +206,12 @@ def _run(settings: Settings, warehouse: Warehouse, staging: Staging, run_id: str
     def drain(future) -> None:
         nonlocal done_articles, done_batches
         done_batches += 1
-        batch, unchanged = stage_batch(staging, future.result(), staged, run_id)
+        result = future.result()
+        stage_started = time.perf_counter()
+        batch, unchanged = stage_batch(staging, result, staged, run_id)
+        for stage, spent in batch.seconds.items():
+            seconds[stage] += spent
+        seconds["stage"] += time.perf_counter() - stage_started
         carried.extend(unchanged)
         for source in batch.articles["source_file"].to_list():
             counts["articles_changed" if source in live_sources else "articles_new"] += 1
@@ -216,8 +233,10 @@ def _run(settings: Settings, warehouse: Warehouse, staging: Staging, run_id: str
             drain(pending.pop(0))
     for future in pending:
         drain(future)
+    carry_started = time.perf_counter()
     staging.carry_over(carried)
+    seconds["stage"] += time.perf_counter() - carry_started
     seen = staged
     removed = live.filter(~pl.col("article_id").is_in(list(seen))).height
     return {**counts, "articles_seen": len(seen), "articles_unchanged": len(carried),
-            "articles_removed": removed}
+            "articles_removed": removed, **{f"seconds_{k}": round(v, 3) for k, v in seconds.items()}}
