@@ -80,6 +80,8 @@ class Number:
 def _digits_value(s: str) -> float | None:
     """300,000 -> 300000; 10 1/2 -> 10.5; 1/4 -> 0.25; 2½ -> 2.5; None for a date-like 9/11."""
     s = s.replace(",", "")
+    if len(s) > 18:
+        return None  # a long digit string is an identifier, and would overflow a float
     extra = 0.0
     if s and s[-1] in _VULGAR:
         extra, s = _VULGAR[s[-1]], s[:-1]

@@ -220,7 +220,7 @@ def _counted_noun(text: str, pos: int, one: bool) -> Noun | None:
             head += 1
         t = words[head].group()
         if (any(w.group().lower() in ABSTRACT for w in words) or t.lower().endswith("ed") or t.lower() in NOT_NOUN
-                or t.lower() in REPORTING or "’" in t or "'" in t or is_plural(t) and t.lower() not in IRREGULAR):
+                or t.lower() in REPORTING or not t.replace("-", "").isalpha() or is_plural(t) and t.lower() not in IRREGULAR):
             return None
         after = TOKEN.match(text, SPACES.match(text, words[-1].end()).end())
         if after and after.group().lower() in REPORTING or REPORTING_BEFORE.search(text[max(0, pos - 40):pos]):

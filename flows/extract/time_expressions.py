@@ -57,6 +57,14 @@ def _past_year(month: int, day: int, pub: date | None) -> int | None:
     return pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
 
 
+def _granularity(m: re.Match) -> str:
+    if m.group("span"):
+        return m.group("span").lower()
+    if m.group("my_m") or m.group("m_m"):
+        return "month"
+    return "year" if m.group("y_y") else "day"
+
+
 def _resolve(m: re.Match, pub: date | None) -> tuple[str, date | None] | None:
     """(granularity, resolved date) of a match, or None when it is not a valid date."""
     g = m.groupdict()
@@ -78,7 +86,7 @@ def _resolve(m: re.Match, pub: date | None) -> tuple[str, date | None] | None:
     if g["y_y"]:
         return "year", date(int(g["y_y"]), 1, 1)
     if pub is None:
-        return ("day" if g["wd"] or g["day"] else g["span"].lower()), None
+        return _granularity(m), None
     if g["rel"]:
         shift, span = SHIFTS[g["rel"].lower()], g["span"].lower()
         if span == "week":
@@ -105,7 +113,10 @@ class TimeExpressionExtractor:
         text, pub = article.text or "", article.published
         out: list[Row] = []
         for m in TIME_RE.finditer(text):
-            res = _resolve(m, pub)
+            try:
+                res = _resolve(m, pub)
+            except (OverflowError, ValueError):  # a publication date at the edge of the calendar
+                res = (_granularity(m), None)
             if res is None:
                 continue
             out.append({"mention_text": m.group(), "start_char": m.start(), "end_char": m.end(),

@@ -68,3 +68,9 @@ def test_offsets_point_at_the_mention():
 def test_odd_input_never_raises(text):
     for r in rows(text):
         assert text[r["start_char"]:r["end_char"]] == r["mention_text"]
+
+
+@pytest.mark.parametrize("published", [date.min, date.max])
+def test_publication_dates_at_the_calendar_edges_never_raise(published):
+    out = rows("On Sunday, in March, last month, next year and yesterday.", published)
+    assert [r["granularity"] for r in out] == ["day", "month", "month", "year", "day"]
