@@ -69,7 +69,7 @@ _MONTHS = r"January|February|March|April|May|June|July|August|September|October|
 _DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # What may follow a reporting verb before its content: time, venue, medium, "that".
 _ADJUNCT = (
-    rf"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:{_DAYS}|{_MONTHS})(?:\s+\d{{1,2}})?"
+    rf"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:{_DAYS}|{_MONTHS})(?![’'])(?:\s+\d{{1,2}})?"
     rf"(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|(?:in|on|at|during|through|via)\s+(?:(?:a|an|the|his|her|its|their)\s+)?[^,.;:“\"]{{0,60}}?"
     rf"(?:statement|speech|interview|conference|briefing|post|tweet|letter|report|address|message|meeting|session|"
@@ -101,12 +101,14 @@ _ING_START = re.compile(r"[a-z]+ing\b")
 _NOT_A_FRAME = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|this|that|whose)|['’]s|n[’']t|\bnot|\bnever|"
                           r"\b(?:declined|refused|unable|failed|asked)\s+to)\s*$", re.IGNORECASE)
 _NAME_TAIL = re.compile(r"(?<!\S)(?:[A-Z][\w.'’-]*\s+(?:(?:of|the|al-\w+)\s+)*)*[A-Z][\w.'’-]*$")
+_FINITE = re.compile(r"\s(?:has|have|had|is|are|was|were|will|would|did|does|do|can|could|[a-z]+ed)(?:n[’']t)?\b")
+_RELATIVE = re.compile(r"\s*(?:who|which|whose|where|when)\b")
 _COORDINATED = re.compile(r"(?:,|\band|\bbut)\s*$")
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:[a-z]+ly\s+)?$")
 _CLAUSE_SUBJECT = re.compile(r"\s*(?:(?:But|And|So|Yet|Still|Instead)\s+)?((?:[A-Z][\w.'’-]*|al-\w+)(?:\s+(?:[A-Z][\w.'’-]*|"
                              r"al-\w+|of|the))*|[Tt]he\s+[a-z]+(?:\s+[a-z]+)?|[Hh]e|[Ss]he|[Tt]hey|It)"
                              r"\s+(?:(?:has|have|had|also|then|later|[a-z]+ly|did\s+not|didn[’']t)\s+)*[a-z]+(?:ed|s)?\b")
-_JOINER = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas|as)|[,;])?\s*$")
+_JOINER = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas|as|which|who|that)|[,;])\s*$")
 _WITH_SUBJECT = re.compile(r"\bwith\s+(?=\S)")
 _ADVERBIAL = re.compile(r"\s*(?:[A-Z][a-z]*ing\b|(?:In|On|At|With|After|Before|During|Since|Despite|Amid|Under|For|From|"
                         r"As|While|When|Although|Though|Because|By|Following|Last|This|Earlier|Later|Meanwhile|However|"
@@ -341,15 +343,18 @@ class _Article:
 
     def _main_subject(self, s, vs, ve, e, lemma, frame):
         """"Turkey has refused …, saying it needs …", "He didn't … but said …": the source is the
-        subject that opens the clause."""
+        subject that opens the clause (the words before its first verb)."""
         for chunk in _CHUNK_SPLIT.split(self.masked[s:vs]):
-            cm = _CLAUSE_SUBJECT.match(chunk)
-            found = parse_mention(cm.group(1)) if cm else None
-            if found is not None:
-                after = self._after(ve, e, lemma, frame)
-                return (found, after, vs) if after else None
-            if not _ADVERBIAL.match(chunk):
+            if _ADVERBIAL.match(chunk) or _RELATIVE.match(chunk):
+                continue
+            verb = _FINITE.search(chunk)
+            lead = _CLAUSE_SUBJECT.match(chunk)
+            phrase = chunk[:verb.start()] if verb else lead.group(1) if lead else chunk
+            found = parse_mention(_TRAIL_ADVERBS.sub("", phrase))
+            if found is None:
                 return None
+            after = self._after(ve, e, lemma, frame)
+            return (found, after, vs) if after else None
         return None
 
     def _inverted(self, s, e, vs, ve, left):
@@ -511,10 +516,14 @@ def _mention_at(chunk: str, tail: bool = True) -> tuple[Mention, int] | None:
 
 
 def _clip(masked: str, cs: int, ce: int, sources: list[int]) -> int:
-    """End of a content span cut before the first later source inside it (", and X said")."""
+    """End of a content span cut before the first later source that starts a new clause inside
+    it (", and X said", "A did B, X said"); a source that is part of the content's own subject
+    (*his director of intelligence, James Clapper, has said*) does not cut it."""
     for src in sources:
         if cs < src < ce:
-            return cs + len(_JOINER.sub("", masked[cs:src]))
+            joiner = _JOINER.search(masked, cs, src)
+            if joiner and (joiner.group().strip(" ,") or _FINITE.search(masked, cs, joiner.start())):
+                return joiner.start()
     return ce
 
 
