@@ -35,24 +35,18 @@ for _row in _lines("roles.txt"):
 PRONOUNS = {r[0]: r[1] for r in csv.reader(_lines("pronouns.csv"))}
 
 _TOKEN = re.compile(r"[“\"]?[\w][\w.'’-]*[”\"]?|[“\"][^”\"]{1,20}[”\"]")
-_NAME_PARTICLES = frozenset({"al", "al-", "bin", "ibn", "abu", "el", "de", "da", "van", "von", "der", "la", "le",
-                             "du", "bint", "abd"})
-_DETERMINERS = frozenset({"a", "an", "the", "this", "these", "those", "one", "two", "three", "some", "several", "many", "other", "another",
-                          "both", "most", "few", "his", "her", "its", "their", "our"})
+_WORDS: dict[str, set[str]] = {}
+for _word, _cls in csv.reader(_lines("function_words.csv")):
+    _WORDS.setdefault(_cls, set()).add(_word)
+_NAME_PARTICLES = frozenset(_WORDS["particle"])
+_DETERMINERS = frozenset(_WORDS["determiner"])
+_PREPOSITIONS = frozenset(_WORDS["nonstart"])
+_FUNCTION_WORDS = _DETERMINERS | _PREPOSITIONS | _WORDS["not_name"]
+_CLAUSE_TOKENS = frozenset(_WORDS["clause"])
+_ADJ_ED = frozenset(_WORDS["adjective_ed"])
 ORG_HEADS = frozenset(_lines("org_heads.txt"))
-_PREPOSITIONS = frozenset({"in", "on", "at", "during", "after", "before", "with", "for", "from", "since", "despite",
-                           "under", "amid", "by", "to", "of", "into", "about", "over", "following", "if", "when",
-                           "while", "as", "because", "although", "though", "than", "there", "that", "what", "which", "who", "how", "why", "where", "here", "it's"})
-_FUNCTION_WORDS = _DETERMINERS | _PREPOSITIONS | {"and", "but", "or", "so", "yet", "more", "most", "also", "then",
-                                                  "asked", "hide", "caption", "photo", "image", "read", "click"}
 _AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|ant|ent)$")
 _LEAD_CONJ = re.compile(r"^(?:(?:and|but|or|so|yet|then)\s+)+", re.IGNORECASE)
-_CLAUSE_TOKENS = frozenset({"is", "was", "were", "are", "has", "have", "had", "will", "would", "can", "could",
-                            "should", "may", "might", "must", "did", "does", "do", "be", "been", "being", "not",
-                            "that", "which", "who", "if", "when", "then", "there", "than", "said", "says",
-                            "you", "You", "I", "we", "We", "what", "What"})
-_ADJ_ED = frozenset({"retired", "armed", "united", "unnamed", "unidentified", "based", "elected", "detained",
-                     "wounded", "displaced", "appointed", "designated", "exiled", "jailed", "speed"})
 _CALENDAR = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
                        r"May|June|July|August|September|October|November|December|Today|Yesterday)")
 _OF = frozenset({"of", "for", "to", "at", "in", "from", "with", "on"})
