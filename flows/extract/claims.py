@@ -16,7 +16,9 @@ How it reads an article:
 """
 from __future__ import annotations
 
+import bisect
 import csv
+import logging
 import re
 from pathlib import Path
 
@@ -25,6 +27,7 @@ from flows.extract.sentences import split_paragraphs, split_sentences
 from flows.extract.speakers import Entity, Mention, SpeakerResolver, parse_mention
 
 _DIR = Path(__file__).parent / "lexicons" / "claims"
+_LOG = logging.getLogger(__name__)
 
 
 def _lines(name: str) -> list[str]:
@@ -38,7 +41,6 @@ for _lemma, _forms, _frame in csv.reader(_lines("reporting_verbs.csv")):
         VERBS[_form] = (_lemma, _frame)
 _ADVERBS = "|".join(sorted(map(re.escape, _lines("frame_adverbs.txt")), key=len, reverse=True))
 _LISTENERS = "|".join(sorted(map(re.escape, _lines("listeners.txt")), key=len, reverse=True))
-
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -95,7 +97,7 @@ _PREPOSITION_START = re.compile(r"(?:in|at|from|for|on|of|during|by|with|after|b
                                 r"through|via|as|into|over|since|despite|amid|following|without|because|although|"
                                 r"though)\b|to\s+(?:the|a|an|[A-Z]|reporters|journalists)\b",
                                 re.IGNORECASE)
-_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:[a-z]+ly\s+)?$")
+_BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:[a-z]+ly\s+)?$")  # passive / progressive
 _COLON_QUOTE = re.compile(r":\s*[“\"]")
 _ING_START = re.compile(r"[a-z]+ing\b")
 _NOT_A_FRAME = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|this|that|whose)|['’]s|n[’']t|\bnot|\bnever|"
@@ -104,7 +106,6 @@ _NAME_TAIL = re.compile(r"(?<!\S)(?:[A-Z][\w.'’-]*\s+(?:(?:of|the|al-\w+)\s+)*
 _FINITE = re.compile(r"\s(?:has|have|had|is|are|was|were|will|would|did|does|do|can|could|[a-z]+ed)(?:n[’']t)?\b")
 _RELATIVE = re.compile(r"\s*(?:who|which|whose|where|when)\b")
 _COORDINATED = re.compile(r"(?:,|\band|\bbut)\s*$")
-_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:[a-z]+ly\s+)?$")
 _CLAUSE_SUBJECT = re.compile(r"\s*(?:(?:But|And|So|Yet|Still|Instead)\s+)?((?:[A-Z][\w.'’-]*|al-\w+)(?:\s+(?:[A-Z][\w.'’-]*|"
                              r"al-\w+|of|the))*|[Tt]he\s+[a-z]+(?:\s+[a-z]+)?|[Hh]e|[Ss]he|[Tt]hey|It)"
                              r"\s+(?:(?:has|have|had|also|then|later|[a-z]+ly|did\s+not|didn[’']t)\s+)*[a-z]+(?:ed|s)?\b")
@@ -130,10 +131,13 @@ _APPOSED_NP = (r",\s+(?:a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:that|which|who|rarely|
                r"|(?:\s+--|\s+[—–])\s+(?:a|an)\s")
 _PAST = "|".join(sorted((re.escape(f) for f in VERBS if f.endswith(("ed", "aid", "old", "ote"))), key=len,
                         reverse=True))
-_CONTENT_END = re.compile(rf"(?:,|[”\"])\s+(?:{_PARTICIPLES})\b|{_APPOSED_NP}|(?:\s+and|,)\s+(?:(?:has|have|had|also|later)\s+)*(?:{_PAST})\b|[”\"],?\s+(?:he|she|it|they|said|says)\b")
-_OBJECT_END = re.compile(rf"(?:,|[”\"])\s+(?:{_PARTICIPLES})\b|{_APPOSED_NP}|(?:\s+and|,)\s+(?:(?:has|have|had|also|later)\s+)*(?:{_PAST})\b|[”\"],?\s+(?:he|she|it|they|said|says)\b"
-                         rf"|,\s+(?:which|who|whom|where|while|as|after|before|because|but|though|although|whereas|"
-                         rf"[a-z]+ed|[a-z]+ing)\b")
+# Where a content span stops: before the next frame (", adding …", "… and warned …",
+# "“…,” he said") or the reporter's comment on it; an object also at its first trailing modifier.
+_NEXT_FRAME = (rf"(?:,|[”\"])\s+(?:{_PARTICIPLES})\b|{_APPOSED_NP}"
+               rf"|(?:\s+and|,)\s+(?:(?:has|have|had|also|later)\s+)*(?:{_PAST})\b|[”\"],?\s+(?:he|she|it|they|said|says)\b")
+_CONTENT_END = re.compile(_NEXT_FRAME)
+_OBJECT_END = re.compile(_NEXT_FRAME + r"|,\s+(?:which|who|whom|where|while|as|after|before|because|but|though|although|"
+                         r"whereas|[a-z]+ed|[a-z]+ing)\b")
 
 
 def _pair_quotes(text: str, ps: int, pe: int) -> list[tuple[int, int]]:
@@ -198,6 +202,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _inside_quote_end(text: str, s: int, e: int) -> bool:
+    """Does [s, e) end inside a quotation it opened (keep that quote's final period)?"""
     return e - s > 0 and text.count("“", s, e) > text.count("”", s, e)
 
 
@@ -208,7 +213,8 @@ class ClaimExtractor:
     def extract(self, article: ArticleText) -> list[Row]:
         try:
             return _Article(article.text or "").run()
-        except Exception:  # never fail the pipeline on odd input
+        except Exception:  # one odd article must not fail the run: log it, return no claims
+            _LOG.exception("claims extraction failed for article %s", article.article_id)
             return []
 
 
@@ -230,17 +236,16 @@ class _Article:
         for ps, pe in paragraphs:
             self.quotes.extend(_pair_quotes(text, ps, pe))
         self.masked = _mask(text, self.quotes)
-        qi = 0
+        starts = [q[0] for q in self.quotes]
+        ends = {q[1] for q in self.quotes}
         sent_no = 0
         for pi, (ps, pe) in enumerate(paragraphs):
             for s, e in split_sentences(self.masked, ps, pe):
-                while qi < len(self.quotes) and self.quotes[qi][1] <= s:
-                    qi += 1
-                inside = [q for q in self.quotes[qi:qi + 8] if s <= q[0] < e]
+                inside = self.quotes[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
                 self._sentence(s, e, inside, pi, sent_no)
                 self.previous = self.masked[s:e]
                 sent_no += 1
-            self.open_paragraph = bool(self.quotes) and any(q[1] == pe for q in self.quotes[qi:qi + 8])
+            self.open_paragraph = pe in ends
         for row in self.rows:
             final = row["speaker"].final()
             row["speaker"], row["speaker_role"] = final.name, final.role
@@ -296,9 +301,9 @@ class _Article:
         if lemma == "according to":
             return self._according(s, e, vs, ve)
         near = left[-80:]  # what stands right before the verb (end-anchored patterns scan less)
-        if _NOT_A_FRAME.search(near) or (_PASSIVE.search(near) and not _participle(masked, vs, ve)):
+        if _NOT_A_FRAME.search(near) or (_BE_BEFORE.search(near) and not _participle(masked, vs, ve)):
             return None  # "the remark", "would not say", "was shown"
-        participle = _participle(masked, vs, ve) and not _PROGRESSIVE.search(near)
+        participle = _participle(masked, vs, ve) and not _BE_BEFORE.search(near)
         # a verb continuing the previous frame or clause: "…, adding that …", "… and said …"
         joined = _COORDINATED.search(_TRAIL_ADVERBS.sub("", near))
         if joined and prev is not None:
