@@ -110,7 +110,7 @@ _CLAUSE_SUBJECT = re.compile(r"\s*(?:(?:But|And|So|Yet|Still|Instead)\s+)?((?:[A
                              r"al-\w+|of|the))*|[Tt]he\s+[a-z]+(?:\s+[a-z]+)?|[Hh]e|[Ss]he|[Tt]hey|It)"
                              r"\s+(?:(?:has|have|had|also|then|later|[a-z]+ly|did\s+not|didn[’']t)\s+)*[a-z]+(?:ed|s)?\b")
 _JOINER = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas|as|which|who|that)|[,;])\s*$")
-_WITH_SUBJECT = re.compile(r"\bwith\s+(?=\S)")
+_WITH_SUBJECT = re.compile(r".*\bwith\s+(?=\S)", re.S)
 _ADVERBIAL = re.compile(r"\s*(?:[A-Z][a-z]*ing\b|(?:In|On|At|With|After|Before|During|Since|Despite|Amid|Under|For|From|"
                         r"As|While|When|Although|Though|Because|By|Following|Last|This|Earlier|Later|Meanwhile|However|"
                         r"Still|Elsewhere)\b)")
@@ -316,12 +316,16 @@ class _Article:
         for cm in re.finditer(r"[”\"]|[:;]", left):
             clause_start = s + cm.end()
         subj = masked[clause_start:vs]
-        if participle:
-            # "X was quoted as saying", "with X saying", or the main clause's subject
-            cut = _QUOTED_AS.search(subj) or _WITH_SUBJECT.search(subj)
-            if cut is None:
+        if participle:  # a participle has its own source only in "X was quoted as saying", "with X saying"
+            quoted_as = _QUOTED_AS.search(subj)
+            with_subject = None if quoted_as else _WITH_SUBJECT.match(subj)
+            if quoted_as:
+                subj = subj[:quoted_as.start()]
+            elif with_subject:
+                clause_start += with_subject.end()
+                subj = subj[with_subject.end():]
+            else:
                 return None
-            subj = subj[:cut.start()] if cut.re is _QUOTED_AS else subj
         subj = (subj[:-80] + _TRAIL_ADVERBS.sub("", subj[-80:])).rstrip(" ,")
         found = _subject(subj)
         if found is None:

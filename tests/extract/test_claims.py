@@ -263,3 +263,11 @@ def test_seed_article_all_gold_claims():
         r = one(rows, text[:40])
         assert r["claim_text"] == text
         assert (r["kind"], r["speaker"], r["speaker_mention"], r["reporting_verb"]) == (kind, speaker, mention, verb)
+
+
+def test_with_source_participle_and_quoted_as():
+    rows = claims("The talks stalled, with tribal leaders saying that the offer came too late.\n"
+                  "Interior minister Hama Rashid was quoted as saying the checkpoints would stay.\n")
+    assert one(rows, "offer came too late")["speaker"] == "tribal leaders"
+    r = one(rows, "checkpoints would stay")
+    assert r["speaker"] == "Hama Rashid" and r["reporting_verb"] == "say"
