@@ -90,9 +90,10 @@ def _digits_value(s: str) -> float | None:
         frac = _digits_value(parts[1])
         return None if frac is None else float(parts[0]) + frac
     if "/" in s:
-        num, den = s.split("/", 1)
-        if "." in num or int(den) not in (2, 3, 4, 8) or int(num) >= int(den):
-            return None
+        parts = s.split("/")
+        if len(parts) != 2 or "." in s or int(parts[1]) not in (2, 3, 4, 8) or int(parts[0]) >= int(parts[1]):
+            return None  # a date (2/21/19) or a score, not a fraction
+        num, den = parts
         return int(num) / int(den)
     return float(s) + extra
 

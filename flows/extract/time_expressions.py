@@ -10,7 +10,7 @@ import re
 from datetime import date, timedelta
 
 from flows.extract.base import ArticleText, Row
-from flows.extract.numbers import read_lexicon
+from flows.extract.numbers import read_lexicon, trie_pattern
 
 _ROWS = read_lexicon("time_words.csv")
 MONTHS = {r["word"]: int(r["value"]) for r in _ROWS if r["kind"] == "month"}
@@ -20,20 +20,20 @@ SHIFTS = {r["word"]: int(r["value"]) for r in _ROWS if r["kind"] == "shift"}
 
 
 def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return trie_pattern(words)
 
 
 _M = _alt(MONTHS)
 _YEAR = r"(?:1[89]|20)\d\d"
-TIME_RE = re.compile(
-    rf"(?:(?i:on)\s+)?(?P<md_m>{_M})\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_y>{_YEAR})\b)?"
+TIME_RE = re.compile(  # every alternative starts a word: one cheap test rejects most positions
+    rf"(?<!\w)(?:(?:(?i:on)\s+)?(?P<md_m>{_M})\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_y>{_YEAR})\b)?"
     rf"|(?:(?i:on)\s+)?(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_m>{_M})(?:,?\s+(?P<dm_y>{_YEAR})\b)?"
     rf"|(?:(?i:in)\s+)?(?P<my_m>{_M})(?:\s+of)?,?\s+(?P<my_y>{_YEAR})\b"
     rf"|(?i:in)\s+(?:(?i:early|late|mid)[\s-]+)?(?P<m_m>{_M})\b"
     rf"|(?i:in)\s+(?P<y_y>{_YEAR})\b(?![,.]?\d)"
     rf"|(?i:(?P<rel>{_alt(SHIFTS)})\s+(?P<span>week|month|year))\b"
     rf"|(?:(?P<wd_p>(?i:on|last|this|next))\s+)?(?P<wd>{_alt(WEEKDAYS)})\b"
-    rf"|\b(?i:(?P<day>{_alt(RELATIVE_DAYS)}))\b"
+    rf"|\b(?i:(?P<day>{_alt(RELATIVE_DAYS)}))\b)"
 )
 
 
