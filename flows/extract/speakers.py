@@ -65,6 +65,12 @@ def _surname(name: str) -> str:
     return re.sub(r"^(?:al|el|bin|ibn|abu)-", "", last)
 
 
+def _contains(words: list[str], part: list[str]) -> bool:
+    """Is `part` a run of consecutive words in `words`?"""
+    n = len(part)
+    return any(words[i:i + n] == part for i in range(len(words) - n + 1))
+
+
 def _strip_the(s: str) -> str:
     return s[4:] if s[:4].lower() == "the " else s
 
@@ -205,8 +211,9 @@ class SpeakerResolver:
             if found is not None:
                 return found
         key = _strip_the(m.name).lower()
-        for e in reversed(self.entities):
-            if e.kind == m.kind and e.name.lower() == key:
+        words = key.split()
+        for e in reversed(self.entities):  # same name, or a shorter way of writing an organisation
+            if e.kind == m.kind and (e.name.lower() == key or m.kind == "org" and _contains(e.name.lower().split(), words)):
                 return e
         return self._add(Entity(_strip_the(m.name), m.kind, m.role, m.head, sentence))
 
@@ -261,12 +268,11 @@ class SpeakerResolver:
         title = m.head.capitalize()
         abbrev = [t for t, r in TITLE_ROLE.items() if r == m.head and t != title]
         pat = "|".join(re.escape(t) for t in [title] + abbrev)
-        last = None
-        for tm in re.finditer(rf"\b(?:{pat})\s+((?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|al-\w+))*)",
-                              self.text[:pos]):
-            last = tm.group(1)
-        if last:
-            return self._person(Mention(last, "person", last, head=m.head), sentence)
+        titled = [tm.group(1) for tm in re.finditer(
+            rf"\b(?:{pat})\s+((?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|al-\w+))*)", self.text[:pos])]
+        if titled:  # the most talked-about of them: *the president* is Obama, not a visiting president
+            name = max(reversed(titled), key=lambda n: self.text.count(n.split()[-1]))
+            return self._person(Mention(name, "person", name, head=m.head), sentence)
         return None
 
     def _full_names(self) -> dict[str, str]:

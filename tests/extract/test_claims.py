@@ -271,3 +271,14 @@ def test_with_source_participle_and_quoted_as():
     assert one(rows, "offer came too late")["speaker"] == "tribal leaders"
     r = one(rows, "checkpoints would stay")
     assert r["speaker"] == "Hama Rashid" and r["reporting_verb"] == "say"
+
+
+def test_definite_description_and_shorter_organisation_name():
+    text = ("President Nechirvan Barzani met the delegation. Barzani thanked the donors.\n"
+            "The visiting Iranian President Reza Karimi also spoke. Barzani later left.\n"
+            "The president said that the airport would reopen.\n"
+            "The Kurdistan Regional Government’s health ministry said the vaccines had arrived.\n"
+            "The health ministry added that more doses were expected in May.\n")
+    rows = claims(text)
+    assert one(rows, "airport would reopen")["speaker"] == "Nechirvan Barzani"
+    assert one(rows, "more doses")["speaker"] == one(rows, "vaccines had arrived")["speaker"]
