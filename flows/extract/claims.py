@@ -279,7 +279,9 @@ class _Article:
                 self.last = (entity, para)
         free = [q for q in quotes if q not in used]
         if free and not found and self._only_quotes(s, e, free):
-            if self.last is not None and (self.last[1] >= para - 1 or self.open_paragraph):
+            # the last claim is recent: this paragraph or one of the two before (a caption or
+            # a boilerplate line may sit between two paragraphs of one speech)
+            if self.last is not None and (self.last[1] >= para - 2 or self.open_paragraph):
                 entity = self.last[0]
                 for q in free:
                     self._row("direct", q[0], q[1], entity, None, None)
