@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass
 
 from flows.extract.base import ArticleText, Row
-from flows.extract.numbers import Number, read_lexicon, scan_numbers
+from flows.extract.numbers import Number, read_lexicon, scan_numbers, trie_pattern
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return trie_pattern(set(words))
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,11 +75,11 @@ ABSTRACT, REPORTING, CASUALTY = CUES["abstract"], CUES["reporting"], CUES["casua
 ATTRIBUTIVE, DETERMINERS = CUES["attributive"], CUES["determiner"]
 
 _MONTHS = _alternation(CUES["month"])
-IDENTIFIER_BEFORE = re.compile(r"(?:\b(" + _alternation(CUES["identifier"]) + r")|#)[\s(]*$", re.IGNORECASE)
+IDENTIFIERS, MONTHS, AGES = CUES["identifier"], CUES["month"], CUES["age"]
+QUOTES = "\"“”‘’'"
+DAY_OF_MONTH = re.compile(r"\d{1,2}(?:st|nd|rd|th)?,?")
 LABEL_BEFORE = re.compile(r"[A-Za-z][-/]?$|\d[:/.-]$|\+$")  # F-16, AK-47, G20, 10:30, 3/4, +964
 PREV_WORD = re.compile(r"([A-Za-z]+)\s+$")
-DATE_BEFORE = re.compile(r"\b(?:" + _MONTHS + r")\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?$", re.IGNORECASE)
-AGE_BEFORE = re.compile(r"\b(?:" + _alternation(CUES["age"]) + r")\s+(?:of\s+)?$", re.IGNORECASE)
 NAME_COMMA_BEFORE = re.compile(r"[A-Z][\w'’.-]+,\s$|[A-Z][\w'’.-]+\s\($")
 NOT_QUANTITY_AFTER = re.compile(
     r"(?:st|nd|rd|th)\b|:\d\d|['’]?s\b|[\s-]*(?:years?|months?)[\s-]*old\b|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock|GMT)"
@@ -274,8 +274,12 @@ def _excluded(text: str, num: Number, range_end: bool = False) -> bool:
     left = text[max(0, num.start - 40):num.start]
     if not num.spelled and not range_end and LABEL_BEFORE.search(left) and not PREFIX_UNIT_RE.search(left):
         return True
-    if IDENTIFIER_BEFORE.search(left) or DATE_BEFORE.search(left) or AGE_BEFORE.search(left):
-        return True
+    words = [w.strip(QUOTES).rsplit("-", 1)[-1] for w in left.replace("(", " ").lower().split()]
+    prev = words[-1] if words and left[-1:] in " \t\n(" + QUOTES else ""  # "Section, post-June
+    before = words[-2] if len(words) > 1 else ""
+    if (prev in IDENTIFIERS or left.endswith("#") or prev in MONTHS or prev in AGES
+            or DAY_OF_MONTH.fullmatch(prev) and before in MONTHS or prev == "of" and before in AGES):
+        return True  # Resolution 2379, March 5, March 5, 2019, aged 54, the age of 54
     if NOT_QUANTITY_AFTER.match(text, num.end):
         return True
     if num.spelled and text[num.start:num.end].lower() == "one" and (
