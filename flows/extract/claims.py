@@ -81,7 +81,7 @@ _ADJUNCT = (
     rf"|(?:via|by|in\s+an?)\s+(?:e-?mail|text|phone|telephone|tweet|video)"
     rf"|(?:{_ADVERBS})"
 )
-_AFTER_VERB = re.compile(rf"(?:\s*,?\s*(?:{_ADJUNCT})\b)*\s*,?\s*(?:(that)\b|(:))?\s*")
+_AFTER_VERB = re.compile(rf"(?:\s*,?\s*(?:{_ADJUNCT})\b(?![’']))*\s*,?\s*(?:(that)\b|(:))?\s*")
 _LISTENER = re.compile(
     rf"\s+(?:(?:{_LISTENERS})\s+)*(?:(?:[A-Z][\w.'’&-]*|al-\w+)(?:\s+(?:[A-Z][\w.'’&-]*|al-\w+|of|for))*(?:['’]s\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the))*)?"
     rf"|(?:{_LISTENERS})|[a-z]+\s+(?:conference|briefing|meeting|session|hearing|gathering|rally|crowd|audience))")
@@ -99,9 +99,13 @@ _PREPOSITION_START = re.compile(r"(?:in|at|from|for|on|of|during|by|with|after|b
                                 re.IGNORECASE)
 _BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:[a-z]+ly\s+)?$")  # passive / progressive
 _COLON_QUOTE = re.compile(r":\s*[“\"]")
+_ASKED = re.compile(r"\s*(?:When\s+|If\s+)?(?:Asked|Pressed|Questioned)\b")
 _ING_START = re.compile(r"[a-z]+ing\b")
-_NOT_A_FRAME = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|this|that|whose)|['’]s|n[’']t|\bnot|\bnever|"
-                          r"\b(?:declined|refused|unable|failed|asked)\s+to)\s*$", re.IGNORECASE)
+_NOT_A_FRAME = re.compile(
+    r"(?:\b(?:the|a|an|his|her|its|their|our|this|that|whose)|['’]s|n[’']t|\bnot|\bnever"
+    r"|\b(?:declined|refused|unable|failed|asked|expected|likely|due|going|wants?|wanted|plan(?:s|ned)?|hopes?|hoped"
+    r"|untrue|wrong|fair|safe|able|how|what|whether)\s+to)\s*$",
+    re.IGNORECASE)  # a noun ("the remark"), a negation, speech not (yet) made ("declined to say")
 _NAME_TAIL = re.compile(r"(?<!\S)(?:[A-Z][\w.'’-]*\s+(?:(?:of|the|al-\w+)\s+)*)*[A-Z][\w.'’-]*$")
 _FINITE = re.compile(r"\s(?:has|have|had|is|are|was|were|will|would|did|does|do|can|could|[a-z]+ed)(?:n[’']t)?\b")
 _RELATIVE = re.compile(r"\s*(?:who|which|whose|where|when)\b")
@@ -330,6 +334,11 @@ class _Article:
                 return None
         subj = (subj[:-80] + _TRAIL_ADVERBS.sub("", subj[-80:])).rstrip(" ,")
         found = _subject(subj)
+        if found is None and clause_start > s and not participle and left[:1] not in "“\"":
+            # the quote sits inside the subject's relative clause: "X, whom Y calls “…,” argued"
+            whole = (left[:-80] + _TRAIL_ADVERBS.sub("", left[-80:])).rstrip(" ,")
+            found = _subject(whole)
+            clause_start = s
         if found is None:
             return self._inverted(s, e, vs, ve, left)
         mention, offset = found
@@ -342,7 +351,7 @@ class _Article:
         if re.search(r"(?:,|[”\"],?)\s*$", pre) and re.search(r"\w", pre):
             pre_quote = re.search(r"[”\"],?\s*$", pre) is not None
             after_quote = bool(after) and after[0][0] <= ve + 3 and masked[after[0][0]:after[0][0] + 1] in "“\""
-            if pre_quote or not after:
+            if pre_quote or not after and _is_clause(pre):
                 spans.append((s, s + len(pre.rstrip(" ,"))))
             elif masked.startswith(",", ve) and not after_quote:
                 if len(pre.split()) > 6 or not masked[after[0][0]].islower():
@@ -524,6 +533,11 @@ def _mention_at(chunk: str, tail: bool = True) -> tuple[Mention, int] | None:
             return None
         cut = found.start()
     return None if mention is None else (mention, cut)
+
+
+def _is_clause(text: str) -> bool:
+    """Could this text before a frame be reported content (not "Similarly," or "Asked whether …,")?"""
+    return len(text.split()) >= _MIN_WORDS and not _ASKED.match(text)
 
 
 def _clip(masked: str, cs: int, ce: int, sources: list[int]) -> int:

@@ -282,3 +282,13 @@ def test_definite_description_and_shorter_organisation_name():
     rows = claims(text)
     assert one(rows, "airport would reopen")["speaker"] == "Nechirvan Barzani"
     assert one(rows, "more doses")["speaker"] == one(rows, "vaccines had arrived")["speaker"]
+
+
+def test_infinitive_frames_and_quote_inside_a_relative_clause():
+    rows = claims("The governor took pains to stress that the dam was safe.\n"
+                  "The spokesman declined to say how many guards were hurt.\n"
+                  "Ali Hamza, whom locals call “the old lion,” argued that the road must be rebuilt.\n")
+    assert one(rows, "dam was safe")["reporting_verb"] == "stress"
+    assert not [r for r in rows if "guards" in r["claim_text"]]
+    r = one(rows, "road must be rebuilt")
+    assert r["speaker"] == "Ali Hamza" and r["kind"] == "indirect"
