@@ -103,6 +103,9 @@ BARE_LABEL_AFTER = re.compile(r"\)|\s?[-–]\s?\d|\s\d|\s+(?:a|an|per)\s+(?:day|
 NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s$|\d\s$")  # Cooper 360; 123 4567
 LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|to)\s)\s*")
 COORDINATED = re.compile(r"\b(?:and|or)\b|,")
+CASUALTY_BEFORE = re.compile(r"\b(?:" + _alternation(CUES["casualty_verb"]) + r")\s+(?:(?:" + _alternation(BOUNDS)
+                             + r")\s+)?$", re.IGNORECASE)
+ADJECTIVE_SUFFIX = re.compile(r"(?:ous|ful|ive|al|ic|able|ible|less|ary|ish)$", re.IGNORECASE)
 TOLL_BEFORE = re.compile(r"\btoll\b[\w\s]{0,20}?\b(?:to|at|of)\s+$", re.IGNORECASE)
 OR_MORE_AFTER = re.compile(r"\s+or\s+more\b", re.IGNORECASE)
 HYPHEN_WORD = re.compile(r"-([a-z]+)\b(?!-)")
@@ -213,7 +216,9 @@ def _counted_noun(text: str, pos: int, one: bool) -> Noun | None:
         return None
     if one:  # the first common noun after modifiers: one former U.S. garrison, one car bomb
         head = next((k for k, w in enumerate(words) if w.group()[0].islower() and w.group().lower() not in ADJECTIVES
-                     and not w.group().lower().endswith("ly")), None)
+                     and not w.group().lower().endswith("ly")
+                     and not (k + 1 < len(words) and ("-" in w.group() or ADJECTIVE_SUFFIX.search(w.group())))),
+                    None)  # one serious obstacle, one majority-Shiite regime: the noun comes last
         if head is None:
             return None
         if head + 1 < len(words) and f"{words[head].group()} {words[head + 1].group()}".lower() in COMPOUND_UNITS:
@@ -229,8 +234,10 @@ def _counted_noun(text: str, pos: int, one: bool) -> Noun | None:
         head = next((i for i, w in enumerate(words) if is_plural(w.group())), None)
         if head is None:
             return None
-        while head + 1 < len(words) and is_plural(words[head + 1].group()):
-            head += 1  # weapons depots
+        while (head + 1 < len(words) and is_plural(words[head + 1].group())
+               and (words[head].group().lower() in ATTRIBUTIVE or words[head].group()[0].isupper()
+                    or IRREGULAR.get(words[head].group().lower()) == words[head].group().lower())):
+            head += 1  # weapons depots, United States soldiers, militia fighters; not "26 people shares"
     unit = _unit_of(words[:head + 1])
     noun = Noun(unit, words[head].end())
     # coordinated nouns: "men and boys" count people; "churches and monasteries" keep the first
@@ -505,7 +512,7 @@ def _inherited(text: str, num: Number, done: list[Quantity]) -> str | None:
         elif num.start - prev.end < 60 and COORDINATED.search(text, prev.end, num.start):
             unit = prev.unit  # killed one soldier and wounded six others
     after = TOKEN.match(text, SPACES.match(text, num.end).end())
-    if (after and after.group().lower() in CASUALTY or TOLL_BEFORE.search(text, max(0, num.start - 40), num.start)) \
-            and unit not in PERSON_NOUNS:
-        return "person"  # seven dead, the death toll rose to 56
+    if (after and after.group().lower() in CASUALTY or TOLL_BEFORE.search(text, max(0, num.start - 40), num.start)
+            or CASUALTY_BEFORE.search(text, max(0, num.start - 40), num.start)) and unit not in PERSON_NOUNS:
+        return "person"  # seven dead, killed nearly 3,000, the death toll rose to 56
     return unit

@@ -76,6 +76,9 @@ def triple(r: dict) -> tuple:
     ("Two senior intelligence officials spoke to reporters.", "Two senior intelligence officials",
      (2, None, "official", "=")),
     ("The blast killed one soldier in the town.", "one soldier", (1, None, "soldier", "=")),
+    ("The army faced one serious obstacle.", "one serious obstacle", (1, None, "obstacle", "=")),
+    ("A family of 26 people shares the room.", "26 people", (26, None, "person", "=")),
+    ("At least 25 militia fighters died.", "At least 25 militia fighters", (25, None, "fighter", ">")),
     ("About 5,000 men and boys fled.", "About 5,000 men and boys", (5000, None, "person", "~")),
     ("Militants seized 17 cities, towns and villages.", "17 cities, towns and villages", (17, None, "city", "=")),
     ("The walls stood eight to 10 feet tall.", "eight to 10 feet", (8, 10, "foot", "=")),
@@ -158,6 +161,11 @@ def test_death_toll_counts_people():
 ])
 def test_bare_numbers_that_are_no_counts(text):
     assert [r["mention_text"] for r in rows(text) if r["value"] not in (2, 3, 5)] == []
+
+
+def test_a_casualty_verb_before_a_bare_number_counts_people():
+    got = {(r["value"], r["unit"], r["bound"]) for r in rows("Gunmen seized two trucks and killed nearly 300.")}
+    assert got == {(2, "truck", "="), (300, "person", "~")}
 
 
 def test_partitive_count_takes_the_noun_after_of():
