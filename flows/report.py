@@ -131,7 +131,7 @@ def _quantities(con: duckdb.DuckDBPyConnection) -> str:
         "CASE WHEN count(DISTINCT normalized_unit) = 1 THEN any_value(normalized_unit) END "
         f"FROM quantities GROUP BY unit ORDER BY 2 DESC, 1 LIMIT {TOP}").fetchall()
     return (bar_chart("quantities by unit", [(unit, n, fmt(n)) for unit, n, _, _ in rows])
-            + table(["unit", "mentions", "sum", "in"], rows, frozenset({1, 2})))
+            + (table(["unit", "mentions", "sum", "in"], rows, frozenset({1, 2})) if rows else ""))
 
 
 def _rejects(con: duckdb.DuckDBPyConnection) -> str:
