@@ -349,14 +349,14 @@ class _Article:
         # "The solution, he said, must begin …" is about what follows
         pre = masked[s:clause_start + offset]
         if re.search(r"(?:,|[”\"],?)\s*$", pre) and re.search(r"\w", pre):
-            pre_quote = re.search(r"[”\"],?\s*$", pre) is not None
+            pre_quote = re.search(r"[”\"],?\s*$", pre) is not None and pre.lstrip()[:1] in "“\""
             after_quote = bool(after) and after[0][0] <= ve + 3 and masked[after[0][0]:after[0][0] + 1] in "“\""
             if pre_quote or not after and _is_clause(pre):
                 spans.append((s, s + len(pre.rstrip(" ,"))))
-            elif masked.startswith(",", ve) and not after_quote:
-                if len(pre.split()) > 6 or not masked[after[0][0]].islower():
-                    spans.append((s, s + len(pre.rstrip(" ,"))))
-                    after = None
+            elif (after and masked.startswith(",", ve) and not after_quote and _is_clause(pre)
+                  and (len(pre.split()) > 6 or not masked[after[0][0]].islower())):
+                spans.append((s, s + len(pre.rstrip(" ,"))))
+                after = None
         if after:
             spans.extend(after)
         return (mention, spans, clause_start + offset) if spans else None
