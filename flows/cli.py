@@ -66,6 +66,16 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    settings = load_settings({"raw": args.raw, "warehouse": args.warehouse})
+    prefect_env.configure(settings.state_dir, verbose=args.verbose)
+    _configure_logging(quiet=False, verbose=args.verbose)
+    from flows.serve import serve
+
+    serve(settings, cron=args.cron, interval=args.interval)
+    return 0
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     from flows.status import render_status
 
@@ -101,6 +111,14 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("--warehouse", type=Path)
     query.add_argument("--format", choices=["table", "csv", "json"], default="table")
     query.set_defaults(func=cmd_query)
+    serve = sub.add_parser("serve", help="run the flow on a schedule (a Prefect deployment) until stopped")
+    when = serve.add_mutually_exclusive_group(required=True)
+    when.add_argument("--cron", help='cron expression, e.g. "0 * * * *" for hourly')
+    when.add_argument("--interval", type=float, help="seconds between runs")
+    serve.add_argument("--raw", type=Path, help="input folder (default raw/)")
+    serve.add_argument("--warehouse", type=Path, help="warehouse folder (default warehouse/)")
+    serve.add_argument("--verbose", "-v", action="store_true", help="also Prefect's flow and task logs")
+    serve.set_defaults(func=cmd_serve)
     status = sub.add_parser("status", help="the last runs and the warehouse's row counts; exit 1 if the last failed")
     status.add_argument("--warehouse", type=Path)
     status.add_argument("--last", type=int, default=5, help="how many runs to show (default 5)")

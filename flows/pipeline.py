@@ -16,7 +16,7 @@ import polars as pl
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from flows.config import Settings
+from flows.config import Settings, load_settings
 from flows.extract.registry import extract_articles, extractor_version
 from flows.ingest.articles import Article, InputReject
 from flows.ingest.readers import Unit, plan_units, read_unit
@@ -152,15 +152,26 @@ def _size(unit: Unit) -> int:
         return 0
 
 
-@flow(name="newsfacts-pipeline", log_prints=False, validate_parameters=False)
-def pipeline(settings: Settings) -> dict:
-    """One run over the raw folder; returns the run record (also appended to the run log)."""
+@flow(name="newsfacts-pipeline", log_prints=False)
+def pipeline(raw: str | None = None, warehouse: str | None = None, batch_bytes: int | None = None,
+             max_article_chars: int | None = None) -> dict:
+    """One run over the raw folder; returns the run record (also appended to the run log).
+
+    Parameters are plain values so a deployment can carry them; anything left out comes from
+    NEWSFACTS_* variables, newsfacts.toml or the defaults (see flows/config.py).
+    """
+    settings = load_settings({"raw": raw, "warehouse": warehouse, "batch_bytes": batch_bytes,
+                              "max_article_chars": max_article_chars})
+    return run_once(settings)
+
+
+def run_once(settings: Settings) -> dict:
     logger = get_run_logger()
     started = now_utc()
     run_id = new_run_id(started)
     version = extractor_version()
-    warehouse = Warehouse(settings.warehouse)
     settings.warehouse.mkdir(parents=True, exist_ok=True)
+    warehouse = Warehouse(settings.warehouse)
     run = {"run_id": run_id, "started_at": started.isoformat(), "ended_at": None, "status": "failed",
            "message": None, "raw_dir": str(settings.raw), "extractor_version": version}
     with RunLock(settings.state_dir):
@@ -199,7 +210,7 @@ def _run(settings: Settings, warehouse: Warehouse, staging: Staging, run_id: str
     counts = {"articles_new": 0, "articles_changed": 0, "rows_rejected": 0,
               "inputs_rejected": len(unit_rejects), **{f"{r}_written": 0 for r in FACT_RELATIONS}}
     seconds = dict.fromkeys(STAGES, 0.0)
-    window = max(1, settings.workers) * 2
+    window = (settings.workers or os.cpu_count() or 1) * 2  # batches in flight: bounded memory
     pending = []
     t0, done_articles, done_batches = time.perf_counter(), 0, 0
 

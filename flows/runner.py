@@ -13,6 +13,8 @@ def task_runner(settings: Settings):
 
         return ProcessPoolTaskRunner(max_workers=workers)
     if settings.runner == "dask":
+        # Dask's own INFO lines (nanny start/stop, worker kills on close) are noise in a run's output.
+        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")
         from prefect_dask import DaskTaskRunner
 
         if settings.dask_address:
@@ -27,4 +29,6 @@ def task_runner(settings: Settings):
 def run_pipeline(settings: Settings) -> dict:
     from flows.pipeline import pipeline
 
-    return pipeline.with_options(task_runner=task_runner(settings))(settings)
+    flow = pipeline.with_options(task_runner=task_runner(settings))
+    return flow(raw=str(settings.raw), warehouse=str(settings.warehouse), batch_bytes=settings.batch_bytes,
+                max_article_chars=settings.max_article_chars)
