@@ -215,9 +215,11 @@ def test_parse_mention(phrase, kind, name):
 # -- robustness and speed --------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", ["", "   \n\n ", "\"", "“”“", "He said.", "said that", "“" * 50 + "x",
-                                  "no quotes or frames here at all"])
-def test_odd_input_never_raises(text):
+                                  "no quotes or frames here at all", "Asked about the dam, the minister said no.",
+                                  "\"\"\"a\"\"b,\" he said\"\"", "Similarly, he said."])
+def test_odd_input_never_raises(text, caplog):
     assert isinstance(EX.extract(ArticleText("t", text)), list)
+    assert not caplog.records  # no failure was swallowed
 
 
 def test_speed_on_a_long_text():
