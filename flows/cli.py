@@ -14,12 +14,18 @@ EXIT_FAILED, EXIT_BUSY = 1, 75
 
 
 def _configure_logging(quiet: bool, verbose: bool) -> None:
+    """Our messages on stderr; progress as a bar on a terminal, as log lines elsewhere."""
+    from flows.progress import progress_handler
+
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%H:%M:%S"))
     log = logging.getLogger("newsfacts")
     log.handlers[:] = [handler]
     log.setLevel(logging.WARNING if quiet else logging.INFO)
     log.propagate = False
+    progress = logging.getLogger("newsfacts.progress")
+    progress.handlers[:] = [progress_handler(sys.stderr)]
+    progress.propagate = False
 
 
 def _summary(run: dict, seconds: float) -> str:
