@@ -105,7 +105,8 @@ LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|to)\s)\s*")
 COORDINATED = re.compile(r"\b(?:and|or)\b|,")
 CASUALTY_BEFORE = re.compile(r"\b(?:" + _alternation(CUES["casualty_verb"]) + r")\s+(?:(?:" + _alternation(BOUNDS)
                              + r")\s+)?$", re.IGNORECASE)
-ADJECTIVE_SUFFIX = re.compile(r"(?:ous|ful|ive|al|ic|able|ible|less|ary|ish)$", re.IGNORECASE)
+ADJECTIVE_ONLY_SUFFIX = re.compile(r"(?:ous|ful|able|ible|less)$", re.IGNORECASE)
+LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")
 TOLL_BEFORE = re.compile(r"\btoll\b[\w\s]{0,20}?\b(?:to|at|of)\s+$", re.IGNORECASE)
 OR_MORE_AFTER = re.compile(r"\s+or\s+more\b", re.IGNORECASE)
 HYPHEN_WORD = re.compile(r"-([a-z]+)\b(?!-)")
@@ -140,7 +141,9 @@ def is_plural(tok: str) -> bool:
         return False
     if t.endswith(("ss", "us", "ous")):
         return False
-    return not (t.endswith("is") and tok[0].islower())
+    if tok[0].isupper():
+        return not t.endswith("as")  # Dallas, Texas are places; Iraqis, Yazidis are people
+    return not t.endswith("is")  # crisis, analysis
 
 
 def _acronym(tok: str) -> bool:
@@ -201,8 +204,9 @@ def _unit_of(words: list[re.Match]) -> str:
     """Singular unit of a noun phrase ending in its head, kept whole when it is a known compound."""
     toks = [w.group().lower() for w in words]
     for n in (3, 2):
-        if len(toks) >= n and " ".join(toks[-n:]) in COMPOUNDS:
-            return COMPOUNDS[" ".join(toks[-n:])]
+        phrase = " ".join(toks[-n:]) if len(toks) >= n else ""
+        if phrase in COMPOUNDS or phrase in COMPOUND_UNITS:
+            return COMPOUNDS.get(phrase, phrase)
     return singular(toks[-1])
 
 
@@ -214,20 +218,15 @@ def _counted_noun(text: str, pos: int, one: bool) -> Noun | None:
     words = _words_at(text, pos)
     if not words or text[pos:words[0].start()].strip():
         return None
-    if one:  # the first common noun after modifiers: one former U.S. garrison, one car bomb
-        head = next((k for k, w in enumerate(words) if w.group()[0].islower() and w.group().lower() not in ADJECTIVES
-                     and not w.group().lower().endswith("ly")
-                     and not (k + 1 < len(words) and ("-" in w.group() or ADJECTIVE_SUFFIX.search(w.group())))),
-                    None)  # one serious obstacle, one majority-Shiite regime: the noun comes last
-        if head is None:
-            return None
-        if head + 1 < len(words) and f"{words[head].group()} {words[head + 1].group()}".lower() in COMPOUND_UNITS:
-            head += 1
+    if one:  # the noun ends the phrase: one serious obstacle, one former U.S. garrison
+        head = len(words) - 1
         t = words[head].group()
-        if (any(w.group().lower() in ABSTRACT for w in words) or t.lower().endswith("ed") or t.lower() in NOT_NOUN
-                or t.lower() in REPORTING or not t.replace("-", "").isalpha() or is_plural(t) and t.lower() not in IRREGULAR):
-            return None
         after = TOKEN.match(text, SPACES.match(text, words[-1].end()).end())
+        if (_verb_like(words[0].group()) or _verb_like(t) or t.lower() in ADJECTIVES or not t[0].islower()
+                or not t.replace("-", "").isalpha() or is_plural(t) and t.lower() not in IRREGULAR
+                or any(w.group().lower() in ABSTRACT for w in words)
+                or head == 0 and (ADJECTIVE_ONLY_SUFFIX.search(t) or after and after.group() == "to")):
+            return None  # one goes wrong, one willing to, one reason
         if after and after.group().lower() in REPORTING or REPORTING_BEFORE.search(text[max(0, pos - 40):pos]):
             return None  # "one official said", "said one official": a source, not a count
     else:
@@ -291,8 +290,9 @@ def _excluded(text: str, num: Number, range_end: bool = False) -> bool:
         return True
     if num.spelled and text[num.start:num.end].lower() == "one" and (
             PRONOUN_ONE_BEFORE.search(left) or PRONOUN_ONE_AFTER.match(text, num.end)
-            or ONE_DAY_AFTER.match(text, num.end) and not DURATION_BEFORE.search(left)):
-        return True  # no one, one of, one day (some day), at one time
+            or ONE_DAY_AFTER.match(text, num.end) and not DURATION_BEFORE.search(left)
+            or text[num.start].isupper() and NAME_BEFORE.search(left) and LOWER_WORD_AFTER.match(text, num.end)):
+        return True  # no one, one of, one day (some day), at one time, Air Force One flew
     return (not num.spelled and num.value == int(num.value) and num.value <= 120
             and NAME_COMMA_BEFORE.search(left) is not None and AGE_AFTER_COMMA.match(text, num.end) is not None)
 

@@ -77,6 +77,7 @@ def triple(r: dict) -> tuple:
      (2, None, "official", "=")),
     ("The blast killed one soldier in the town.", "one soldier", (1, None, "soldier", "=")),
     ("The army faced one serious obstacle.", "one serious obstacle", (1, None, "obstacle", "=")),
+    ("Gunmen shot 12 Dallas policemen.", "12 Dallas policemen", (12, None, "policeman", "=")),
     ("A family of 26 people shares the room.", "26 people", (26, None, "person", "=")),
     ("At least 25 militia fighters died.", "At least 25 militia fighters", (25, None, "fighter", ">")),
     ("About 5,000 men and boys fled.", "About 5,000 men and boys", (5000, None, "person", "~")),
@@ -158,6 +159,8 @@ def test_death_toll_counts_people():
     "Five analysts spoke on Anderson Cooper 360 last night.",  # a name
     "Five clips aired on 60 Minutes and the tip line is +964 750 123 4567.",  # a show, a phone number
     "Two parties split, according to one official.",  # "one official" is a source
+    "Two aides said Air Force One flew back.",  # a name
+    "Two aides said it was one that’s seen better days.",  # a pronoun
 ])
 def test_bare_numbers_that_are_no_counts(text):
     assert [r["mention_text"] for r in rows(text) if r["value"] not in (2, 3, 5)] == []
