@@ -18,7 +18,8 @@ from schemas import KEYS
 
 TOP = 15  # bars per chart: more are unreadable, and the full data is one query away
 REJECT_GROUPS = 50  # rows of the rejects table; the rest are counted, not listed
-BAR_WIDTH, LABEL_WIDTH, VALUE_WIDTH, ROW_HEIGHT = 420, 260, 150, 24
+# Chart geometry in px; the value column fits a caption like "52,632 in 20,000 articles".
+BAR_WIDTH, LABEL_WIDTH, VALUE_WIDTH, ROW_HEIGHT = 420, 260, 220, 24
 LABEL_CHARS = 36
 RUN_COUNTS = ("articles_seen", "articles_new", "articles_changed", "articles_unchanged",
               "articles_removed", "inputs_rejected", "rows_rejected", "claims_written",
@@ -105,12 +106,14 @@ def _header(con: duckdb.DuckDBPyConnection) -> str:
         run = (f'<p>Run <code>{esc(run_id)}</code>, started {esc(started)}, ended {esc(ended)}: '
                f'<strong class="status-{esc(status)}">{esc(status)}</strong>'
                + (f" — {esc(message)}" if message else "") + "</p>"
-               + table(["in this run", "count"], [(n.replace("_", " "), v) for n, v in zip(RUN_COUNTS, numbers)], frozenset({1})))
+               + table(["in this run", "count"],
+                       [(name.replace("_", " "), n) for name, n in zip(RUN_COUNTS, numbers)], frozenset({1})))
     return (run + "<h2>Rows per relation</h2>"
             + bar_chart("rows per relation", [(name, n, fmt(n)) for name, n in counts]))
 
 
 def _places(con: duckdb.DuckDBPyConnection) -> str:
+    # No LIMIT: admin1_code has 19 allowed values.
     rows = con.execute(
         "SELECT admin1_code || ' ' || any_value(admin1_name), count(*), count(DISTINCT article_id) "
         "FROM places WHERE admin1_code IS NOT NULL GROUP BY admin1_code ORDER BY 2 DESC, 1").fetchall()
@@ -127,7 +130,8 @@ def _speakers(con: duckdb.DuckDBPyConnection) -> str:
 def _quantities(con: duckdb.DuckDBPyConnection) -> str:
     # A sum only means something in one base unit: units normalised to several get none.
     rows = con.execute(
-        "SELECT unit, count(*), CASE WHEN count(DISTINCT normalized_unit) = 1 THEN sum(normalized_value) END, "
+        "SELECT unit, count(*), "
+        "CASE WHEN count(DISTINCT normalized_unit) = 1 THEN sum(normalized_value) END, "
         "CASE WHEN count(DISTINCT normalized_unit) = 1 THEN any_value(normalized_unit) END "
         f"FROM quantities GROUP BY unit ORDER BY 2 DESC, 1 LIMIT {TOP}").fetchall()
     return (bar_chart("quantities by unit", [(unit, n, fmt(n)) for unit, n, _, _ in rows])
@@ -136,7 +140,8 @@ def _quantities(con: duckdb.DuckDBPyConnection) -> str:
 
 def _rejects(con: duckdb.DuckDBPyConnection) -> str:
     rows = con.execute("SELECT relation, failed_check, count(*), count(*) OVER () FROM rejects "
-                       f"GROUP BY relation, failed_check ORDER BY 3 DESC, 1, 2 LIMIT {REJECT_GROUPS}").fetchall()
+                       "GROUP BY relation, failed_check ORDER BY 3 DESC, 1, 2 "
+                       f"LIMIT {REJECT_GROUPS}").fetchall()
     more = rows[0][3] - len(rows) if rows else 0
     return (table(["relation", "failed check", "rows"], [r[:3] for r in rows], frozenset({2}))
             + (f'<p class="muted">and {fmt(more)} more groups</p>' if more else ""))
@@ -146,13 +151,13 @@ def render_report(db_path: Path) -> str:
     """The complete HTML page for the warehouse file at db_path, opened read-only."""
     with duckdb.connect(str(db_path), read_only=True) as con:
         sections = [
-            ("", _header(con)),
+            ("Newest run", _header(con)),
             ("Place mentions by Iraqi governorate", _places(con)),
             (f"Top {TOP} speakers by claims", _speakers(con)),
             (f"Top {TOP} quantity units", _quantities(con)),
             ("Rows quarantined", _rejects(con)),
         ]
-    body = "".join((f"<h2>{title}</h2>" if title else "") + html for title, html in sections)
+    body = "".join(f"<h2>{title}</h2>{section}" for title, section in sections)
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             "<meta http-equiv=\"Content-Security-Policy\" "
             "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"

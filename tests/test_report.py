@@ -15,7 +15,8 @@ from flows.report import render_report
 from flows.runner import run_pipeline
 
 # Written for this test (not from any corpus): two governorates, two quoted speakers, counts.
-FLOODS = """BASRA, Iraq – Floods in Basra and Mosul forced 37 people from their homes on Monday, local officials said.
+FLOODS = """\
+BASRA, Iraq – Floods in Basra and Mosul forced 37 people from their homes on Monday, local officials said.
 "The water reached the main road within two hours," said Ahmed Karim, the governor of Basra.
 The ministry said it had sent 12 trucks and 40 tons of food to Mosul.
 "We expect more rain this week," said Layla Hassan, a spokeswoman for the civil defence in Nineveh.
@@ -63,7 +64,7 @@ def test_report_shows_governorates_speakers_units_and_rejects(published):
     assert shown["IQ-BA Basra"].endswith(" in 1 article")
     assert shown["IQ-NI Nineveh"].endswith(" in 2 articles")  # Mosul here, Nineveh in the seed
     assert shown["Sabah al-Numan"] == "9" and shown["Ahmed Karim"] == "1" and shown["Layla Hassan"] == "1"
-    assert re.search(r"<td>person</td><td class=\"n\">1</td><td class=\"n\">37</td><td>person</td>", page)
+    assert '<td>person</td><td class="n">1</td><td class="n">37</td><td>person</td>' in page
     assert "<td>ton</td>" in page and "<td>kilogram</td>" in page
     # every governorate and speaker bar carries the counts the warehouse holds
     for code, name, mentions, articles in query(
@@ -91,7 +92,8 @@ def test_untrusted_values_are_escaped(published, tmp_path):
          ["p1", "a1", "IQ-BA", 'Basra" onmouseover="alert(1)']),
         ("INSERT INTO quantities (quantity_id, unit, normalized_value, normalized_unit) VALUES (?, ?, ?, ?)",
          ["q1", "<img src=x onerror=alert(1)>", 1.0, "<b>"]),
-        ("INSERT INTO rejects (reject_id, relation, failed_check) VALUES (?, ?, ?)", ["r1", "<i>", "</table>"]),
+        ("INSERT INTO rejects (reject_id, relation, failed_check) VALUES (?, ?, ?)",
+         ["r1", "<i>", "</table>"]),
         ("INSERT INTO runs (run_id, started_at, status, message) VALUES (?, now(), ?, ?)",
          ["<run>", "failed", "<script>boom()</script>"]),
     ])
