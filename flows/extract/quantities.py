@@ -371,9 +371,11 @@ class QuantityExtractor:
             return None, 2 if of and nxt is not None and nxt.start == of.end() else 1
         unit, start = _currency_before(text, num)
         value, end = num.value, num.end
-        if num.abbrev:
+        if num.abbrev:  # $3.5m, 2bn, 1.3m documents; but 48m alone is 48 metres
             after = _suffix_unit(text, num.abbrev_end, True)
-            if unit or num.abbrev >= 1e9 or (after and after[0].currency):
+            word = TOKEN.match(text, SPACES.match(text, num.abbrev_end).end())
+            if (unit or num.abbrev >= 1e9 or (after and after[0].currency)
+                    or word is not None and word.start() > num.abbrev_end and is_plural(word.group())):
                 value, end = value * num.abbrev, num.abbrev_end
         value_max, start, end, used = _range(text, num, nxt, start, end, value, unit)
         su = _suffix_unit(text, end, not num.spelled)
@@ -443,6 +445,8 @@ def _range(text: str, num: Number, nxt: Number | None, start: int, end: int, val
 def _count(text: str, num: Number, nxt: Number | None, end: int, single: bool, done: list[Quantity],
            dropped_end: int) -> tuple[str, int, str | None] | None:
     """(counted noun, mention end, item) of a number with no measurement unit, or None."""
+    if text[end:end + 1].isalpha():
+        return None  # letters glued to digits make a label: 5G, 3D
     hw = HYPHEN_WORD.match(text, end)
     if hw:  # 12-man teams, 5,000-strong force: the word after the hyphen is the unit
         if num.value == 1 or hw.group(1).endswith(("ed", "ing")):

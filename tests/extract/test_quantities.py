@@ -98,6 +98,8 @@ def triple(r: dict) -> tuple:
     ("Half a million people fled the city.", "Half a million people", (5e5, None, "person", "=")),
     ("Iraq Jails Smuggler For 5 Years", "5 Years", (5, None, "year", "=")),  # a headline, not a name
     ("The war dragged on for three and a half years.", "three and a half years", (3.5, None, "year", "=")),
+    ("About 2.5m people fled the region.", "About 2.5m people", (2.5e6, None, "person", "~")),
+    ("The wall is 48m high.", "48m", (48, None, "metre", "=")),
     ("Exports fell to 2.1 mln barrels.", "2.1 mln barrels", (2.1e6, None, "barrel", "=")),
     ("He commands a 3,500-strong Kurdish force.", "3,500-strong", (3500, None, "fighter", "=")),
     # fractions
@@ -160,6 +162,7 @@ def test_death_toll_counts_people():
     "Five clips aired on 60 Minutes and the tip line is +964 750 123 4567.",  # a show, a phone number
     "Two parties split, according to one official.",  # "one official" is a source
     "Two aides said Air Force One flew back.",  # a name
+    "Two firms sell 5G phones and 3D printers.",  # letters glued to digits
     "Two aides said it was one that’s seen better days.",  # a pronoun
 ])
 def test_bare_numbers_that_are_no_counts(text):
