@@ -69,36 +69,46 @@ _VERB_RE = re.compile(r"(?<![\w-])(" + _trie_pattern(list(VERBS) + ["A" + f[1:] 
 _QUOTE_MARK = re.compile(r"[“”\"]")
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-# What may follow a reporting verb before its content: time, venue, medium, "that".
-_ADJUNCT = (
-    rf"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:{_DAYS}|{_MONTHS})(?![’'])(?:\s+\d{{1,2}})?"
-    rf"(?:\s+(?:morning|afternoon|evening|night))?"
-    rf"|(?:in|on|at|during|through|via)\s+(?:(?:a|an|the|his|her|its|their)\s+)?[^,.;:“\"]{{0,60}}?"
-    rf"(?:statement|speech|interview|conference|briefing|post|tweet|letter|report|address|message|meeting|session|"
-    rf"hearing|call|remarks|video|broadcast|appearance|communiqu\w+|website|page|account)s?"
-    rf"(?:\s+(?:on|with|to|from|at)\s+(?:[A-Z][\w.'’&-]*\s?)+)?"
-    rf"|(?:in|on|at|of)\s+(?:{_MONTHS}|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
-    rf"|(?:via|by|in\s+an?)\s+(?:e-?mail|text|phone|telephone|tweet|video)"
-    rf"|(?:{_ADVERBS})"
-)
-_AFTER_VERB = re.compile(rf"(?:\s*,?\s*(?:{_ADJUNCT})\b(?![’']))*\s*,?\s*(?:(that)\b|(:))?\s*")
+# What may stand next to a reporting verb besides its source and content: time, venue, medium.
+
+
+def _adjunct(adverbs: str) -> str:
+    return (
+        rf"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:{_DAYS}|{_MONTHS})(?![’'])(?:\s+\d{{1,2}})?"
+        rf"(?:\s+(?:morning|afternoon|evening|night))?"
+        rf"|(?:in|on|at|during|through|via)\s+(?:(?:a|an|the|his|her|its|their)\s+)?[^,.;:“\"]{{0,60}}?"
+        rf"(?:statement|speech|interview|conference|briefing|post|tweet|letter|report|address|message|meeting|session|"
+        rf"hearing|call|remarks|video|broadcast|appearance|communiqu\w+|website|page|account)s?"
+        rf"(?:\s+(?:on|with|to|from|at)\s+(?:[A-Z][\w.'’&-]*\s?)+)?"
+        rf"|(?:in|on|at|of)\s+(?:{_MONTHS}|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+        rf"|(?:via|by|in\s+an?)\s+(?:e-?mail|text|phone|telephone|tweet|video)"
+        rf"|(?:{adverbs})"
+    )
+
+
+_ADJUNCT = _adjunct(_ADVERBS)
+# after the verb an auxiliary starts the content ("which sources say was vetted"), so it is no adjunct
+_AUXILIARY = r"(?:is|was|were|are|has|have|had|would|will|could|can|should|may|might|must|did|not|never|been)"
+_ADVERBS_AFTER = "|".join(a for a in _ADVERBS.split("|") if not re.fullmatch(_AUXILIARY, a))
+_AFTER_VERB = re.compile(rf"(?:\s*,?\s*(?:{_adjunct(_ADVERBS_AFTER)})\b(?![’']))*\s*,?\s*(?:(that)\b|(:))?\s*")
+_GAP = re.compile(rf"{_AUXILIARY}\s")
 _LISTENER = re.compile(
     rf"\s+(?:(?:{_LISTENERS})\s+)*(?:(?:[A-Z][\w.'’&-]*|al-\w+)(?:\s+(?:[A-Z][\w.'’&-]*|al-\w+|of|for))*(?:['’]s\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the))*)?"
     rf"|(?:{_LISTENERS})|[a-z]+\s+(?:conference|briefing|meeting|session|hearing|gathering|rally|crowd|audience))")
 _TRAIL_ADVERBS = re.compile(rf"(?:\s+(?:{_ADJUNCT}|[a-z]+ly))+\s*$")
 _LEADING = re.compile(rf"(?:\s*(?:and|but|so|yet|or|meanwhile|however|still|instead|now|elsewhere|moreover|indeed|"
                       rf"while|although|though|as|when|since|because|if|{_ADVERBS})\b,?)+\s*", re.IGNORECASE)
-_CLAUSE_WORD = re.compile(r"(?<!\w)(?:as|while|when|whereas|after|before|because|that|which|whom|since|although|though|if|but|where|"
+_CLAUSE_WORD = re.compile(r"(?<!\w)(?:as|while|when|whereas|after|before|because|(?<!in )(?<!of )(?<!at )that|which|whom|since|although|though|if|but|where|"
                           r"so|and then|until|once)\s+")
 _CHUNK_SPLIT = re.compile(r",\s+|\s+[—–-]\s+|\s+--\s+")
 _APPOSITIVE = re.compile(r"\s*(?:who|which|whose|[a-z]|\d)")
 _PRONOUN = re.compile(r"(?:he|she|it|they)")
-_PREPOSITION_START = re.compile(r"(?:in|at|from|for|on|of|during|by|with|after|before|while|when|about|"
-                                r"through|via|as|into|over|since|despite|amid|following|without|because|although|"
-                                r"though)\b|to\s+(?:the|a|an|[A-Z]|reporters|journalists)\b",
-                                re.IGNORECASE)
+_PREPOSITION_START = re.compile(r"(?i:in|at|from|for|on|of|during|by|with|after|before|while|when|about|through|via|as"
+                                r"|into|over|since|despite|amid|following|without|because|although|though)\b"
+                                r"|to\s+(?:the|a|an|[A-Z][\w.'’-]*|reporters|journalists)(?![\w-])")
 _BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:[a-z]+ly\s+)?$")  # passive / progressive
 _COLON_QUOTE = re.compile(r":\s*[“\"]")
+_DOCUMENT = re.compile(r"\b(?:statement|report|letter|advisory|message|video|post|tweet|communiqu\w+|announcement)s?\s+$")
 _ASKED = re.compile(r"\s*(?:When\s+|If\s+)?(?:Asked|Pressed|Questioned)\b")
 _ING_START = re.compile(r"[a-z]+ing\b")
 _NOT_A_FRAME = re.compile(
@@ -117,7 +127,7 @@ _JOINER = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas|as|which|who|that)|[,
 _WITH_SUBJECT = re.compile(r".*\bwith\s+(?=\S)", re.S)
 _ADVERBIAL = re.compile(r"\s*(?:[A-Z][a-z]*ing\b|(?:In|On|At|With|After|Before|During|Since|Despite|Amid|Under|For|From|"
                         r"As|While|When|Although|Though|Because|By|Following|Last|This|Earlier|Later|Meanwhile|However|"
-                        r"Still|Elsewhere)\b)")
+                        r"Still|Elsewhere|Also|Then|Now|Yet|But|And)\b)")
 _QUOTED_AS = re.compile(r"\s+(?:was|were|is|are|has been|have been)\s+quoted\b.*?\bas\s*$")
 _TRIM = " \t,;:—–-"
 # the source after an inverted verb: up to a comma, period or a following adjunct
@@ -330,6 +340,8 @@ class _Article:
             elif with_subject:
                 clause_start += with_subject.end()
                 subj = subj[with_subject.end():]
+            elif _DOCUMENT.search(near):  # "issued a statement declaring …": the issuer's claim
+                return self._main_subject(s, vs, ve, e, lemma, frame)
             else:
                 return None
         subj = (subj[:-80] + _TRAIL_ADVERBS.sub("", subj[-80:])).rstrip(" ,")
@@ -412,6 +424,9 @@ class _Article:
         nxt = (_OBJECT_END if frame == "object" else _CONTENT_END).search(masked, pos, e)
         if nxt:
             end = nxt.start() + (1 if masked[nxt.start()] in "”\"" else 0)
+        if _GAP.match(masked, pos):  # "a cell that the U.S. says is plotting attacks, …": up to the comma
+            comma = masked.find(",", pos, end)
+            end = comma if comma > 0 else end
         body = self.text[pos:end].strip(_TRIM + ".")
         if len(re.findall(r"\w+", body)) < (1 if frame == "object" else _MIN_WORDS):
             return None
@@ -434,9 +449,10 @@ class _Article:
         if mention is None:
             return None
         pre = masked[s:vs]
-        if re.search(r"\w", pre):
+        after = (ve + nm.end(), e)
+        if len(pre.split()) >= _MIN_WORDS or re.search(r"\w", pre) and not re.search(r"\w", masked[after[0]:e]):
             return mention, [(s, s + len(pre.rstrip(" ,")))], vs
-        return mention, [(ve + nm.end(), e)], vs
+        return mention, [after], vs
 
     def _mention(self, phrase: str, rest: str) -> Mention | None:
         phrase = phrase.strip()
@@ -499,7 +515,10 @@ def _subject(subj: str) -> tuple[Mention, int] | None:
                                                                           chunks[k][1]):
             break  # "…, which sources say …": the relative clause has its own source
         m = _mention_at(c, tail=False)
-        if m is not None and (m[0].kind in ("person", "org") or m[0].kind != "pronoun" and _APPOSITIVE.match(chunks[k][1])):
+        # a named antecedent takes the apposition; an unnamed one only when the last chunk is no
+        # source on its own ("Kurdish forces, who crushed …, said" but "…, experts said")
+        if m is not None and (m[0].kind in ("person", "org") or m[0].kind != "pronoun" and _APPOSITIVE.match(
+                chunks[k][1]) and (k < len(chunks) - 1 or _mention_at(chunks[k][1], tail=False) is None)):
             appos = chunks[k][1].strip()
             m[0].role = None if re.match(r"(?:who|which|whose)\b", appos) else (m[0].role or appos)
             return m[0], b + m[1]

@@ -102,8 +102,9 @@ def parse_mention(phrase: str, apposition: str | None = None) -> Mention | None:
         return None  # a participial phrase: "Speaking to reporters", "sending thousands fleeing"
     if sum(len(t) > 3 and t.isupper() for t in toks) >= 2:  # a headline in capitals
         return None
-    if any(t in _CLAUSE_TOKENS or (t.endswith("ed") and t.islower() and t not in _ADJ_ED) for t in toks):
-        return None  # a clause, not a noun phrase
+    if any((t in _CLAUSE_TOKENS and not (t == "that" and i and toks[i - 1] in _OF))
+           or (t.endswith("ed") and t.islower() and t not in _ADJ_ED) for i, t in enumerate(toks)):
+        return None  # a clause, not a noun phrase ("that" after a preposition is a determiner)
     role = apposition.strip(" ,") if apposition else None
     # trailing run of capitalised tokens (the name part)
     i = len(toks)

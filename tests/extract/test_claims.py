@@ -294,3 +294,15 @@ def test_infinitive_frames_and_quote_inside_a_relative_clause():
     assert not [r for r in rows if "guards" in r["claim_text"]]
     r = one(rows, "road must be rebuilt")
     assert r["speaker"] == "Ali Hamza" and r["kind"] == "indirect"
+
+
+def test_gap_relative_according_to_in_the_middle_and_document_participle():
+    rows = claims("It is a network that the ministry says is smuggling fuel, a lucrative trade.\n"
+                  "The convoy, according to local officials, was carrying food for the camps.\n"
+                  "The militia issued a statement declaring that the road was closed.\n"
+                  "Water supplies are running low, a relief worker confirmed to Rudaw.\n")
+    assert one(rows, "smuggling fuel")["claim_text"] == "is smuggling fuel"
+    assert one(rows, "carrying food")["speaker"] == "local officials"
+    assert one(rows, "road was closed")["speaker"] == "militia"
+    r = one(rows, "Water supplies")
+    assert r["claim_text"] == "Water supplies are running low" and r["speaker"] == "a relief worker"
