@@ -78,7 +78,7 @@ _MONTHS = _alternation(CUES["month"])
 IDENTIFIERS, MONTHS, AGES = CUES["identifier"], CUES["month"], CUES["age"]
 QUOTES = "\"“”‘’'"
 DAY_OF_MONTH = re.compile(r"\d{1,2}(?:st|nd|rd|th)?,?")
-LABEL_BEFORE = re.compile(r"[A-Za-z][-/]?$|\d[:/.-]$|\+$")  # F-16, AK-47, G20, 10:30, 3/4, +964
+LABEL_BEFORE = re.compile(r"[A-Za-z][-/]?$|\d[:/.\-–]$|\+$")  # F-16, AK-47, G20, 10:30, 3/4, +964
 PREV_WORD = re.compile(r"([A-Za-z]+)\s+$")
 NAME_COMMA_BEFORE = re.compile(r"[A-Z][\w'’.-]+,\s$|[A-Z][\w'’.-]+\s\($")
 NOT_QUANTITY_AFTER = re.compile(
@@ -99,7 +99,7 @@ ONE_DAY_AFTER = re.compile(r"\s+(?:day|time)\b", re.IGNORECASE)
 DURATION_BEFORE = re.compile(r"\b(?:for|within|in|than|after|only|just|last|lasted|over)\s+$", re.IGNORECASE)
 ORDINAL_BEFORE = re.compile(r"\b(?:" + _alternation(CUES["ordinal"]) + r")\s+$", re.IGNORECASE)
 SCALED = re.compile(r"illion|bn|\dm\b", re.IGNORECASE)
-BARE_LABEL_AFTER = re.compile(r"\)|\s?[-–]\s?\d|\s\d|\s+(?:a|an|per)\s+(?:day|week|month|year)\b", re.IGNORECASE)
+BARE_LABEL_AFTER = re.compile(r"\)|\s?[-–]\s?\d|\s\d|\s+per\b|\s+(?:a|an|per)\s+(?:day|week|month|year)\b", re.IGNORECASE)
 NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s$|\d\s$")  # Cooper 360; 123 4567
 LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|to)\s)\s*")
 COORDINATED = re.compile(r"\b(?:and|or)\b|,")
@@ -500,9 +500,10 @@ def _bare_label(text: str, num: Number, dropped_end: int) -> bool:
 
 
 def _inherited(text: str, num: Number, done: list[Quantity]) -> str | None:
-    """Unit of a bare number from the nearest plural noun after an earlier count in its sentence
-    ('killed six people and wounded 40'; 'Another 150' also looks at the sentence before);
-    a casualty word after it makes a count of people ('seven dead') when that noun is not one."""
+    """Unit of a bare number from the nearest plural noun after an earlier count in its sentence:
+    the count's own noun or one after a determiner ('killed six people and wounded 40', 'a smaller
+    number of troops than 300,000'; 'Another 150' also looks at the sentence before). A casualty
+    word makes a count of people ('seven dead') when that noun is not one."""
     lo = max(0, num.start - 400)
     ends = [m.end() for m in SENTENCE_END.finditer(text, lo, num.start)]
     back = 2 if OTHER_BEFORE.search(text[max(0, num.start - 20):num.start]) else 1
@@ -510,7 +511,9 @@ def _inherited(text: str, num: Number, done: list[Quantity]) -> str | None:
     prev = next((q for q in reversed(done) if q.count and q.unit != "fraction"), None)
     unit = None
     if prev is not None and prev.start >= sent_start:
-        plural = [w for w in TOKEN.finditer(text, prev.start, num.start) if is_plural(w.group())]
+        toks = list(TOKEN.finditer(text, prev.start, num.start))
+        plural = [w for k, w in enumerate(toks) if is_plural(w.group()) and w.group().lower() != "times"
+                  and (w.end() <= prev.end or k and toks[k - 1].group().lower() in DETERMINERS | {"of"})]
         if plural:
             unit = singular(plural[-1].group())
         elif num.start - prev.end < 60 and COORDINATED.search(text, prev.end, num.start):
