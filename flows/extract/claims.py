@@ -66,7 +66,7 @@ def _trie_pattern(words: list[str]) -> str:
 # Case-sensitive (*State* is not *state*), except a sentence-initial *According to*.
 _VERB_RE = re.compile(r"(?<![\w-])(" + _trie_pattern(list(VERBS) + ["A" + f[1:] for f in VERBS if VERBS[f][1] == "according"])
                       + r")(?![\w-])")
-_QUOTE_MARK = re.compile(r"[“”\"]")
+_QUOTE_MARK = re.compile(r"[“”\"]|''|``")  # typewriter '' and `` stand for straight double quotes
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # What may stand next to a reporting verb besides its source and content: time, venue, medium.
@@ -161,28 +161,28 @@ def _pair_quotes(text: str, ps: int, pe: int) -> list[tuple[int, int]]:
     before: opening, space or punctuation after: closing) and only when glued on both sides from
     the current state. An opening mark while a quote is open closes that quote first (a missing
     closer, or a new quoted paragraph run together)."""
-    spans, open_at = [], None
+    spans, open_at = [], None  # open_at: where the open quote's content starts
     for m in _QUOTE_MARK.finditer(text, ps, pe):
-        i, ch = m.start(), m.group()
-        if ch == '"':
+        i, j, ch = m.start(), m.end(), m.group()
+        if ch in ('"', "''"):
             before = text[i - 1] if i > ps else " "
-            after = text[i + 1] if i + 1 < pe else " "
+            after = text[j] if j < pe else " "
             if before.isspace() or before in "([{—–-“":
                 ch = "“"
             elif after.isspace() or after in ".,;:!?)]—–-":
                 ch = "”"
             else:
                 ch = "”" if open_at is not None else "“"
-        if ch == "“":
-            if open_at is not None and i > open_at + 1:
-                spans.append((open_at + 1, i))
-            open_at = i
+        if ch in ("“", "``"):
+            if open_at is not None and i > open_at:
+                spans.append((open_at, i))
+            open_at = j
         elif open_at is not None:
-            if i > open_at + 1:
-                spans.append((open_at + 1, i))
+            if i > open_at:
+                spans.append((open_at, i))
             open_at = None
-    if open_at is not None and pe > open_at + 1:
-        spans.append((open_at + 1, pe))
+    if open_at is not None and pe > open_at:
+        spans.append((open_at, pe))
     return spans
 
 
@@ -194,12 +194,14 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     for s, e in spans:
         keep = e - 1 if text[e - 1] in ".!?," else e
         chars[s + 1:keep] = "q" * (keep - s - 1)
-        if text[s - 1] == '"':
-            chars[s - 1] = "“"
-        if e < len(text) and text[e] == '"':
+        if text[e:e + 2] == "''":
+            chars[e:e + 2] = "” "
+        elif text[e:e + 1] == '"':
             chars[e] = "”"
-    for s, _ in spans:  # a mark that closes one quote and opens the next stays an opening
-        if text[s - 1] == '"':
+    for s, _ in spans:  # openings last: a mark that closes one quote and opens the next opens
+        if text[s - 2:s] in ("''", "``"):
+            chars[s - 2:s] = " “"
+        elif text[s - 1:s] == '"':
             chars[s - 1] = "“"
     return "".join(chars)
 

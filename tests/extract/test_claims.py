@@ -306,3 +306,12 @@ def test_gap_relative_according_to_in_the_middle_and_document_participle():
     assert one(rows, "road was closed")["speaker"] == "militia"
     r = one(rows, "Water supplies")
     assert r["claim_text"] == "Water supplies are running low" and r["speaker"] == "a relief worker"
+
+
+def test_typewriter_double_quotes():
+    text = "''The bridge is safe,'' said Karim Aziz, an engineer. ''We tested it twice.''\n"
+    rows = claims(text)
+    a, b = one(rows, "bridge is safe"), one(rows, "tested it twice")
+    assert a["speaker"] == b["speaker"] == "Karim Aziz"
+    assert a["kind"] == b["kind"] == "direct" and b["reporting_verb"] is None
+    assert a["claim_text"] == "The bridge is safe"
