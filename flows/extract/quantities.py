@@ -100,13 +100,14 @@ DURATION_BEFORE = re.compile(r"\b(?:for|within|in|than|after|only|just|last|last
 ORDINAL_BEFORE = re.compile(r"\b(?:" + _alternation(CUES["ordinal"]) + r")\s+$", re.IGNORECASE)
 SCALED = re.compile(r"illion|bn|\dm\b", re.IGNORECASE)
 BARE_LABEL_AFTER = re.compile(r"\)|\s?[-–]\s?\d|\s\d|\s+per\b|\s+(?:a|an|per)\s+(?:day|week|month|year)\b", re.IGNORECASE)
-NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s$|\d\s$")  # Cooper 360; 123 4567
+NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z]+\s$|\d\s$")  # Cooper 360; 123 4567
 LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|to)\s)\s*")
 COORDINATED = re.compile(r"\b(?:and|or)\b|,")
 CASUALTY_BEFORE = re.compile(r"\b(?:" + _alternation(CUES["casualty_verb"]) + r")\s+(?:(?:" + _alternation(BOUNDS)
                              + r")\s+)?$", re.IGNORECASE)
 ADJECTIVE_ONLY_SUFFIX = re.compile(r"(?:ous|ful|able|ible|less)$", re.IGNORECASE)
 LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")
+AUXILIARY = re.compile(r"\s*(?:(?:were|are|was|have|had|has|been|being|reportedly)\s+)*", re.IGNORECASE)
 TOLL_BEFORE = re.compile(r"\btoll\b[\w\s]{0,20}?\b(?:to|at|of)\s+$", re.IGNORECASE)
 OR_MORE_AFTER = re.compile(r"\s+or\s+more\b", re.IGNORECASE)
 HYPHEN_WORD = re.compile(r"-([a-z]+)\b(?!-)")
@@ -518,7 +519,7 @@ def _inherited(text: str, num: Number, done: list[Quantity]) -> str | None:
             unit = singular(plural[-1].group())
         elif num.start - prev.end < 60 and COORDINATED.search(text, prev.end, num.start):
             unit = prev.unit  # killed one soldier and wounded six others
-    after = TOKEN.match(text, SPACES.match(text, num.end).end())
+    after = TOKEN.match(text, AUXILIARY.match(text, num.end).end())
     if (after and after.group().lower() in CASUALTY or TOLL_BEFORE.search(text, max(0, num.start - 40), num.start)
             or CASUALTY_BEFORE.search(text, max(0, num.start - 40), num.start)) and unit not in PERSON_NOUNS:
         return "person"  # seven dead, killed nearly 3,000, the death toll rose to 56

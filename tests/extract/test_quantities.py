@@ -149,6 +149,15 @@ def test_casualty_word_makes_a_count_of_people():
     assert got == {(3, "explosion"), (7, "person"), (23, "person")}
 
 
+def test_a_bare_number_before_a_passive_casualty_verb_counts_people():
+    assert [(r["value"], r["unit"], r["bound"]) for r in rows("At least 30 were killed on the bridge.")] == \
+        [(30, "person", ">")]
+
+
+def test_numbered_units_are_names():
+    assert rows("Fighters of Brigade 30 and UNSCR 2379 were cited.") == []
+
+
 def test_death_toll_counts_people():
     got = {(r["value"], r["unit"]) for r in rows("Two car bombs hit the market, raising the death toll to 56.")}
     assert got == {(2, "car bomb"), (56, "person")}
