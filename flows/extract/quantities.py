@@ -264,8 +264,11 @@ class Quantity:
     unit: str
     bound: str
     item: str | None
-    unit_info: Unit | None
-    count: bool  # a counted noun, not a measurement unit
+    unit_info: Unit | None  # None for a counted noun or a fraction
+
+    @property
+    def count(self) -> bool:
+        return self.unit_info is None and self.unit != "fraction"
 
     def row(self, text: str) -> Row:
         f = self.unit_info.factor if self.unit_info else 1.0
@@ -410,7 +413,7 @@ class QuantityExtractor:
             unit_name, end, item = counted
         item = _item_after(text, end) or item
         bound, start = _bound(text, start, end, done)
-        return Quantity(start, end, value, value_max, unit_name, bound, item, unit, unit is None), used
+        return Quantity(start, end, value, value_max, unit_name, bound, item, unit), used
 
 
 def _currency_before(text: str, num: Number) -> tuple[Unit | None, int]:
@@ -509,7 +512,7 @@ def _inherited(text: str, num: Number, done: list[Quantity]) -> str | None:
     ends = [m.end() for m in SENTENCE_END.finditer(text, lo, num.start)]
     back = 2 if OTHER_BEFORE.search(text[max(0, num.start - 20):num.start]) else 1
     sent_start = ends[-back] if len(ends) >= back else lo
-    prev = next((q for q in reversed(done) if q.count and q.unit != "fraction"), None)
+    prev = next((q for q in reversed(done) if q.count), None)
     unit = None
     if prev is not None and prev.start >= sent_start:
         toks = list(TOKEN.finditer(text, prev.start, num.start))
