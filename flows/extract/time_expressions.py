@@ -19,21 +19,17 @@ RELATIVE_DAYS = {r["word"]: int(r["value"]) for r in _ROWS if r["kind"] == "rela
 SHIFTS = {r["word"]: int(r["value"]) for r in _ROWS if r["kind"] == "shift"}
 
 
-def _alt(words) -> str:
-    return trie_pattern(words)
-
-
-_M = _alt(MONTHS)
+_M = trie_pattern(MONTHS)
 _YEAR = r"(?:1[89]|20)\d\d"
 TIME_RE = re.compile(  # every alternative starts a word: one cheap test rejects most positions
     rf"(?<!\w)(?:(?:(?i:on)\s+)?(?P<md_m>{_M})\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_y>{_YEAR})\b)?"
     rf"|(?:(?i:on)\s+)?(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_m>{_M})(?:,?\s+(?P<dm_y>{_YEAR})\b)?"
     rf"|(?:(?i:in)\s+)?(?P<my_m>{_M})(?:\s+of)?,?\s+(?P<my_y>{_YEAR})\b"
-    rf"|(?i:in)\s+(?:(?i:early|late|mid)[\s-]+)?(?P<m_m>{_M})\b"
+    rf"|(?i:in)\s+(?:(?i:early|late|mid)[\s-]+)?(?P<m_m>{_M})(?!\w)"
     rf"|(?i:in)\s+(?P<y_y>{_YEAR})\b(?![,.]?\d)"
-    rf"|(?i:(?P<rel>{_alt(SHIFTS)})\s+(?P<span>week|month|year))\b"
-    rf"|(?:(?P<wd_p>(?i:on|last|this|next))\s+)?(?P<wd>{_alt(WEEKDAYS)})\b"
-    rf"|\b(?i:(?P<day>{_alt(RELATIVE_DAYS)}))\b)"
+    rf"|(?i:(?P<rel>{trie_pattern(SHIFTS)})\s+(?P<span>week|month|year))\b"
+    rf"|(?:(?P<wd_p>(?i:on|last|this|next))\s+)?(?P<wd>{trie_pattern(WEEKDAYS)})\b"
+    rf"|\b(?i:(?P<day>{trie_pattern(RELATIVE_DAYS)}))\b)"
 )
 
 

@@ -29,6 +29,7 @@ def rows(text: str, published: date | None = PUB) -> list[dict]:
     ("Voting ended 12 May 2018 in the north.", "12 May 2018", "day", date(2018, 5, 12)),
     ("The report was filed Sept. 30.", "Sept. 30", "day", date(2018, 9, 30)),
     ("Fighting resumed in August 2014.", "in August 2014", "month", date(2014, 8, 1)),
+    ("Talks stalled in Sept. and resumed.", "in Sept.", "month", date(2018, 9, 1)),
     ("Police arrested him yesterday.", "yesterday", "day", date(2019, 6, 11)),
     ("Aid arrived last week.", "last week", "week", date(2019, 6, 3)),
     ("Prices rose last month.", "last month", "month", date(2019, 5, 1)),
