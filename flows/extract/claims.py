@@ -76,6 +76,7 @@ def _adjunct(adverbs: str) -> str:
     return (
         rf"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:{_DAYS}|{_MONTHS})(?![’'])(?:\s+\d{{1,2}})?"
         rf"(?:\s+(?:morning|afternoon|evening|night))?"
+        rf"|(?:this|last|next|that|earlier\s+this|later\s+this)\s+(?:week|weekend|month|year|morning|afternoon|evening)"
         rf"|(?:in|on|at|during|through|via)\s+(?:(?:a|an|the|his|her|its|their)\s+)?[^,.;:“\"]{{0,60}}?"
         rf"(?:statement|speech|interview|conference|briefing|post|tweet|letter|report|address|message|meeting|session|"
         rf"hearing|call|remarks|video|broadcast|appearance|communiqu\w+|website|page|account)s?"
@@ -92,9 +93,10 @@ _AUXILIARY = r"(?:is|was|were|are|has|have|had|would|will|could|can|should|may|m
 _ADVERBS_AFTER = "|".join(a for a in _ADVERBS.split("|") if not re.fullmatch(_AUXILIARY, a))
 _AFTER_VERB = re.compile(rf"(?:\s*,?\s*(?:{_adjunct(_ADVERBS_AFTER)})\b(?![’']))*\s*,?\s*(?:(that)\b|(:))?\s*")
 _GAP = re.compile(rf"{_AUXILIARY}\s")
-_LISTENER = re.compile(
-    rf"\s+(?:(?:{_LISTENERS})\s+)*(?:(?:[A-Z][\w.'’&-]*|al-\w+)(?:\s+(?:[A-Z][\w.'’&-]*|al-\w+|of|for))*(?:['’]s\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the))*)?"
-    rf"|(?:{_LISTENERS})|[a-z]+\s+(?:conference|briefing|meeting|session|hearing|gathering|rally|crowd|audience))")
+_LISTENER = re.compile(  # who was told: "reporters", "CNN's State of the Union", "a news conference"
+    rf"\s+(?:(?:{_LISTENERS})\s+)*(?:(?:[A-Z][\w.'’&-]*|al-\w+)(?:\s+(?:[A-Z][\w.'’&-]*|al-\w+|of|for))*"
+    rf"(?:['’]s\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the))*)?"
+    rf"|(?:{_LISTENERS})|[a-z]+\s+(?:conference|briefing|meeting|session|hearing|gathering|rally|crowd|audience))(?![\w-])")
 _TRAIL_ADVERBS = re.compile(rf"(?:\s+(?:{_ADJUNCT}|[a-z]+ly))+\s*$")
 _LEADING = re.compile(rf"(?:\s*(?:and|but|so|yet|or|meanwhile|however|still|instead|now|elsewhere|moreover|indeed|"
                       rf"while|although|though|as|when|since|because|if|{_ADVERBS})\b,?)+\s*", re.IGNORECASE)
@@ -109,6 +111,9 @@ _PREPOSITION_START = re.compile(r"(?i:in|at|from|for|on|of|during|by|with|after|
 _BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:[a-z]+ly\s+)?$")  # passive / progressive
 _COLON_QUOTE = re.compile(r":\s*[“\"]")
 _DOCUMENT = re.compile(r"\b(?:statement|report|letter|advisory|message|video|post|tweet|communiqu\w+|announcement)s?\s+$")
+_INTRO = re.compile(r"\s*(?:[A-Z][a-z]*ing|In|On|At|During|After|Before|Since|Despite|Amid|Under|For|From|By|"
+                    r"Following|Last|This|Earlier|Later|Similarly|Meanwhile|However)\b")
+_THAT_NEXT = re.compile(r",\s*that\b")
 _ASKED = re.compile(r"\s*(?:When\s+|If\s+)?(?:Asked|Pressed|Questioned)\b")
 _ING_START = re.compile(r"[a-z]+ing\b")
 _NOT_A_FRAME = re.compile(
@@ -368,6 +373,7 @@ class _Article:
             if pre_quote or not after and _is_clause(pre):
                 spans.append((s, s + len(pre.rstrip(" ,"))))
             elif (after and masked.startswith(",", ve) and not after_quote and _is_clause(pre)
+                  and not _THAT_NEXT.match(masked, ve)
                   and (len(pre.split()) > 6 or not masked[after[0][0]].islower())):
                 spans.append((s, s + len(pre.rstrip(" ,"))))
                 after = None
@@ -558,7 +564,9 @@ def _mention_at(chunk: str, tail: bool = True) -> tuple[Mention, int] | None:
 
 def _is_clause(text: str) -> bool:
     """Could this text before a frame be reported content (not "Similarly," or "Asked whether …,")?"""
-    return len(text.split()) >= _MIN_WORDS and not _ASKED.match(text)
+    chunks = [c for c in _CHUNK_SPLIT.split(text.strip(" ,")) if c.strip()]
+    return (len(text.split()) >= _MIN_WORDS and not _ASKED.match(text)
+            and not all(_INTRO.match(c) and not _FINITE.search(c) for c in chunks))  # "During his years in office,"
 
 
 def _clip(masked: str, cs: int, ce: int, sources: list[int]) -> int:

@@ -282,8 +282,11 @@ class SpeakerResolver:
             self._names = {}
             for m in _FULL_NAME.finditer(self.text):
                 toks = m.group().split()
-                while toks and (toks[0] in TITLES or toks[0].lower() in _PREPOSITIONS or toks[0].lower() in _DETERMINERS
-                                or toks[0].lower() in ("and", "but", "or", "so")):
+                for k in range(len(toks) - 1, -1, -1):  # "IMAGES SHOW While Trump": keep what follows noise
+                    if toks[k].lower() in _FUNCTION_WORDS or len(toks[k]) > 3 and toks[k].isupper():
+                        toks = toks[k + 1:]
+                        break
+                while toks and toks[0] in TITLES:
                     toks = toks[1:]
                 if len(toks) < 2 or any(t in ORG_CUES or t in TITLES for t in toks):
                     continue

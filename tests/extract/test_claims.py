@@ -315,3 +315,11 @@ def test_typewriter_double_quotes():
     assert a["speaker"] == b["speaker"] == "Karim Aziz"
     assert a["kind"] == b["kind"] == "direct" and b["reporting_verb"] is None
     assert a["claim_text"] == "The bridge is safe"
+
+
+def test_listener_phrase_and_introductory_phrase_before_the_frame():
+    rows = claims("In Erbil last week, she told a meeting of village elders that the wells would be repaired.\n"
+                  "During his two years in office, the governor said, the budget doubled.\n")
+    assert one(rows, "wells would be repaired")["claim_text"] == "the wells would be repaired"
+    r = one(rows, "budget doubled")
+    assert r["claim_text"] == "the budget doubled" and r["speaker"] == "governor"
