@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from flows.extract.base import ArticleText, Row
-from flows.extract.numbers import Number, read_lexicon, scan_numbers, trie_pattern
+from flows.extract.numbers import ABBREV, WORDS, Number, read_lexicon, scan_numbers, trie_pattern
 
 
 def _alternation(words) -> str:
@@ -87,8 +87,8 @@ NOT_QUANTITY_AFTER = re.compile(
 AGE_AFTER_COMMA = re.compile(r"\s?[,)]")
 AGO_AFTER = re.compile(r"\s+(?:ago|from\s+now)\b", re.IGNORECASE)
 OF_AFTER = re.compile(r"\s+of\s+", re.IGNORECASE)
-RANGE_JOIN = re.compile(r"\s*(?:to|-|–|—|or)\s*", re.IGNORECASE)
-AND_JOIN = re.compile(r"\s+and\s+", re.IGNORECASE)
+RANGE_JOIN = re.compile(r"\s*(?:to|-|–|—|or)\s*(?:[$€£]\s?)?", re.IGNORECASE)  # $1.5 to $2bn
+AND_JOIN = re.compile(r"\s+and\s+(?:[$€£]\s?)?", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"\b(?:anywhere\s+)?between\s+$", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 OTHER_BEFORE = re.compile(r"\b(?:the\s+(?:other|remaining|final|last|rest\s+of\s+the)|another)\s+$", re.IGNORECASE)
@@ -99,6 +99,7 @@ ONE_DAY_AFTER = re.compile(r"\s+(?:day|time)\b", re.IGNORECASE)
 DURATION_BEFORE = re.compile(r"\b(?:for|within|in|than|after|only|just|last|lasted|over)\s+$", re.IGNORECASE)
 ORDINAL_BEFORE = re.compile(r"\b(?:" + _alternation(CUES["ordinal"]) + r")\s+$", re.IGNORECASE)
 SCALED = re.compile(r"illion|bn|\dm\b", re.IGNORECASE)
+SCALE_WORD = re.compile(r"(?<![a-z])(?:thousand|[mb]illion|trillion|lakh|crore|bn|mn|m|k)\b", re.IGNORECASE)
 BARE_LABEL_AFTER = re.compile(r"\)|\s?[-–]\s?\d|\s\d|\s+per\b|\s+(?:a|an|per)\s+(?:day|week|month|year)\b", re.IGNORECASE)
 NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z]+\s$|\d\s$")  # Cooper 360; 123 4567
 LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|to)\s)\s*")
@@ -381,7 +382,7 @@ class QuantityExtractor:
             if (unit or num.abbrev >= 1e9 or (after and after[0].currency)
                     or word is not None and word.start() > num.abbrev_end and is_plural(word.group())):
                 value, end = value * num.abbrev, num.abbrev_end
-        value_max, start, end, used = _range(text, num, nxt, start, end, value, unit)
+        value, value_max, start, end, used = _range(text, num, nxt, start, end, value, unit)
         su = _suffix_unit(text, end, not num.spelled)
         adjectival = False
         if su and (unit is None or su[0] == unit):  # "$10 dollars" is one unit
@@ -429,21 +430,28 @@ def _currency_before(text: str, num: Number) -> tuple[Unit | None, int]:
 
 
 def _range(text: str, num: Number, nxt: Number | None, start: int, end: int, value: float,
-           unit: Unit | None) -> tuple[float | None, int, int, int]:
-    """(value_max, start, end, numbers used) of a range: 10 to 15, 20,000-25,000, four or five,
-    between 1,000 and 2,000; 'from 10 to 15' is a change, not a range."""
+           unit: Unit | None) -> tuple[float, float | None, int, int, int]:
+    """(value, value_max, start, end, numbers used) of a range: 10 to 15, 20,000-25,000, four or
+    five, between 1,000 and 2,000; 'from 10 to 15' is a change, not a range. The lower end shares
+    the upper end's multiplier: 1.5 to 2 billion, 80 to 100,000."""
     if nxt is None or num.fraction or nxt.fraction or FROM_BEFORE.search(text, max(0, start - 10), start):
-        return None, start, end, 1
+        return value, None, start, end, 1
     between = BETWEEN_BEFORE.search(text, max(0, start - 40), start)
     join = (AND_JOIN if between else RANGE_JOIN).match(text, end)
     if (join is None or join.end() != nxt.start or nxt.value <= value
             or nxt.spelled != num.spelled and join.group().strip() not in ("to", "and")
             or _excluded(text, nxt, range_end=True)):
-        return None, start, end, 1
+        return value, None, start, end, 1
     value_max, end = nxt.value, nxt.end
     if nxt.abbrev and unit:
         value_max, end = value_max * nxt.abbrev, nxt.abbrev_end
-    return value_max, between.start() if between else start, end, 2
+    scale = SCALE_WORD.search(text, nxt.start, end)
+    if scale and not SCALE_WORD.search(text, num.start, num.end):
+        factor = WORDS[scale.group().lower()][0] if scale.group().lower() in WORDS else ABBREV[scale.group().lower()]
+        value = value * factor if value * factor <= value_max else value
+    elif value < 1000 <= value_max and value == int(value) and value * 1000 <= value_max < value * 10000:
+        value *= 1000  # 80 to 100,000 people
+    return value, value_max, between.start() if between else start, end, 2
 
 
 def _count(text: str, num: Number, nxt: Number | None, end: int, single: bool, done: list[Quantity],

@@ -82,6 +82,9 @@ def triple(r: dict) -> tuple:
     ("At least 25 militia fighters died.", "At least 25 militia fighters", (25, None, "fighter", ">")),
     ("About 5,000 men and boys fled.", "About 5,000 men and boys", (5000, None, "person", "~")),
     ("Militants seized 17 cities, towns and villages.", "17 cities, towns and villages", (17, None, "city", "=")),
+    ("Aid of $1.5 to $2bn was pledged.", "$1.5 to $2bn", (1.5e9, 2e9, "dollar", "=")),
+    ("Officials expect 80 to 100,000 people.", "80 to 100,000 people", (80000, 100000, "person", "=")),
+    ("Two to three million people fled.", "Two to three million people", (2e6, 3e6, "person", "=")),
     ("The walls stood eight to 10 feet tall.", "eight to 10 feet", (8, 10, "foot", "=")),
     # rates, currencies with a code, money in pounds
     ("Exports reached 3.5 million barrels a day in May.", "3.5 million barrels a day",
