@@ -391,7 +391,7 @@ class QuantityExtractor:
         left = text[max(0, num.start - 40):num.start]
         item = None
         if unit is not None:
-            if unit.name == "pound" and SCALED.search(text, num.start, num.end):
+            if unit.name == "pound-mass" and SCALED.search(text, num.start, num.end):
                 unit = _UNITS[("pounds sterling", "suffix")]  # 361 million pounds is money
             rate = PER_UNIT_RE.match(text, end)
             if rate:

@@ -96,7 +96,7 @@ def triple(r: dict) -> tuple:
     ("A $500 million deal was signed.", "$500 million", (5e8, None, "dollar", "=")),  # "A $" is no A$
     ("The loan is worth C$300 million.", "C$300 million", (3e8, None, "canadian dollar", "=")),
     ("The club paid 361 million pounds for the land.", "361 million pounds", (3.61e8, None, "pound sterling", "=")),
-    ("The baby weighed seven pounds.", "seven pounds", (7, None, "pound", "=")),
+    ("The baby weighed seven pounds.", "seven pounds", (7, None, "pound-mass", "=")),  # not the currency
     ("Temperatures reached 50 degrees Celsius in Basra.", "50 degrees Celsius", (50, None, "celsius", "=")),
     ("Half a million people fled the city.", "Half a million people", (5e5, None, "person", "=")),
     ("Iraq Jails Smuggler For 5 Years", "5 Years", (5, None, "year", "=")),  # a headline, not a name
