@@ -4,6 +4,7 @@ Layout (what BI tools and the DuckDB CLI open):
 
     warehouse/warehouse.duckdb  -> current/warehouse.duckdb
     warehouse/parquet           -> current/parquet            (one <relation>.parquet each)
+    warehouse/report.html       -> current/report.html        (counts and charts of this version)
     warehouse/current           -> .versions/<run_id>         (the one thing a publish swaps)
     warehouse/.state/           run log, lock, Prefect's home
 
@@ -23,6 +24,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from flows.report import render_report
 from schemas import FACT_RELATIONS, polars_schema
 
 RELATIONS = ("articles", *FACT_RELATIONS, "rejects", "runs")
@@ -149,6 +151,7 @@ class Staging:
         self.con.execute("USE memory")
         self.con.execute("DETACH staged")
         self.con.close()
+        (self.dir / "report.html").write_text(render_report(self.db_path), encoding="utf-8")
         _fsync_tree(self.dir)
         wh = self.warehouse
         wh.versions.mkdir(exist_ok=True)
@@ -163,7 +166,8 @@ class Staging:
         _step("linked")
         os.replace(tmp_link, wh.current)  # the commit point
         _step("swapped")
-        for name, target in (("warehouse.duckdb", "current/warehouse.duckdb"), ("parquet", "current/parquet")):
+        for name in ("warehouse.duckdb", "parquet", "report.html"):
+            target = f"current/{name}"
             link = wh.root / name
             if not link.is_symlink():
                 if link.exists():
