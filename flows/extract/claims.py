@@ -24,7 +24,8 @@ from pathlib import Path
 
 from flows.extract.base import ArticleText, Row
 from flows.extract.sentences import split_paragraphs, split_sentences
-from flows.extract.speakers import Entity, Mention, SpeakerResolver, parse_mention
+from flows.extract.speakers import (CHUNK_SPLIT, INTRODUCTORY, Entity, Mention, SpeakerResolver, find_source,
+                                    parse_mention)
 
 _DIR = Path(__file__).parent / "lexicons" / "claims"
 _LOG = logging.getLogger(__name__)
@@ -98,13 +99,6 @@ _LISTENER = re.compile(  # who was told: "reporters", "CNN's State of the Union"
     rf"(?:['’]s\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the))*)?"
     rf"|(?:{_LISTENERS})|[a-z]+\s+(?:conference|briefing|meeting|session|hearing|gathering|rally|crowd|audience))(?![\w-])")
 _TRAIL_ADVERBS = re.compile(rf"(?:\s+(?:{_ADJUNCT}|[a-z]+ly))+\s*$")
-_LEADING = re.compile(rf"(?:\s*(?:and|but|so|yet|or|meanwhile|however|still|instead|now|elsewhere|moreover|indeed|"
-                      rf"while|although|though|as|when|since|because|if|{_ADVERBS})\b,?)+\s*", re.IGNORECASE)
-_CLAUSE_WORD = re.compile(r"(?<!\w)(?:as|while|when|whereas|after|before|because|(?<!in )(?<!of )(?<!at )that|which|whom|since|although|though|if|but|where|"
-                          r"so|and then|until|once)\s+")
-_CHUNK_SPLIT = re.compile(r",\s+|\s+[—–-]\s+|\s+--\s+")
-_APPOSITIVE = re.compile(r"\s*(?:who|which|whose|[a-z]|\d)")
-_PRONOUN = re.compile(r"(?:he|she|it|they)")
 _PREPOSITION_START = re.compile(r"(?i:in|at|from|for|on|of|during|by|with|after|before|while|when|about|through|via|as"
                                 r"|into|over|since|despite|amid|following|without|because|although|though)\b"
                                 r"|to\s+(?:the|a|an|[A-Z][\w.'’-]*|reporters|journalists)(?![\w-])")
@@ -121,7 +115,6 @@ _NOT_A_FRAME = re.compile(
     r"|\b(?:declined|refused|unable|failed|asked|expected|likely|due|going|wants?|wanted|plan(?:s|ned)?|hopes?|hoped"
     r"|untrue|wrong|fair|safe|able|how|what|whether)\s+to)\s*$",
     re.IGNORECASE)  # a noun ("the remark"), a negation, speech not (yet) made ("declined to say")
-_NAME_TAIL = re.compile(r"(?<!\S)(?:[A-Z][\w.'’-]*\s+(?:(?:of|the|al-\w+)\s+)*)*[A-Z][\w.'’-]*$")
 _FINITE = re.compile(r"\s(?:has|have|had|is|are|was|were|will|would|did|does|do|can|could|[a-z]+ed)(?:n[’']t)?\b")
 _RELATIVE = re.compile(r"\s*(?:who|which|whose|where|when)\b")
 _COORDINATED = re.compile(r"(?:,|\band|\bbut)\s*$")
@@ -130,9 +123,6 @@ _CLAUSE_SUBJECT = re.compile(r"\s*(?:(?:But|And|So|Yet|Still|Instead)\s+)?((?:[A
                              r"\s+(?:(?:has|have|had|also|then|later|[a-z]+ly|did\s+not|didn[’']t)\s+)*[a-z]+(?:ed|s)?\b")
 _JOINER = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas|as|which|who|that)|[,;])\s*$")
 _WITH_SUBJECT = re.compile(r".*\bwith\s+(?=\S)", re.S)
-_ADVERBIAL = re.compile(r"\s*(?:[A-Z][a-z]*ing\b|(?:In|On|At|With|After|Before|During|Since|Despite|Amid|Under|For|From|"
-                        r"As|While|When|Although|Though|Because|By|Following|Last|This|Earlier|Later|Meanwhile|However|"
-                        r"Still|Elsewhere|Also|Then|Now|Yet|But|And)\b)")
 _QUOTED_AS = re.compile(r"\s+(?:was|were|is|are|has been|have been)\s+quoted\b.*?\bas\s*$")
 _TRIM = " \t,;:—–-"
 # the source after an inverted verb: up to a comma, period or a following adjunct
@@ -352,11 +342,11 @@ class _Article:
             else:
                 return None
         subj = (subj[:-80] + _TRAIL_ADVERBS.sub("", subj[-80:])).rstrip(" ,")
-        found = _subject(subj)
+        found = find_source(subj)
         if found is None and clause_start > s and not participle and left[:1] not in "“\"":
             # the quote sits inside the subject's relative clause: "X, whom Y calls “…,” argued"
             whole = (left[:-80] + _TRAIL_ADVERBS.sub("", left[-80:])).rstrip(" ,")
-            found = _subject(whole)
+            found = find_source(whole)
             clause_start = s
         if found is None:
             return self._inverted(s, e, vs, ve, left)
@@ -384,8 +374,8 @@ class _Article:
     def _main_subject(self, s, vs, ve, e, lemma, frame):
         """"Turkey has refused …, saying it needs …", "He didn't … but said …": the source is the
         subject that opens the clause (the words before its first verb)."""
-        for chunk in _CHUNK_SPLIT.split(self.masked[s:vs]):
-            if _ADVERBIAL.match(chunk) or _RELATIVE.match(chunk):
+        for chunk in CHUNK_SPLIT.split(self.masked[s:vs]):
+            if INTRODUCTORY.match(chunk) or _RELATIVE.match(chunk):
                 continue
             verb = _FINITE.search(chunk)
             lead = _CLAUSE_SUBJECT.match(chunk)
@@ -505,66 +495,9 @@ class _Article:
         })
 
 
-def _subject(subj: str) -> tuple[Mention, int] | None:
-    """The source phrase at the end of `subj` (text before a verb) and its offset in subj.
-
-    Chunks are split at commas and dashes; a trailing apposition or relative clause
-    (*Sabah al-Numan, spokesman for …,*) is skipped back to the name it describes."""
-    chunks, b = [], 0
-    for sep in _CHUNK_SPLIT.finditer(subj):
-        chunks.append((b, subj[b:sep.start()]))
-        b = sep.end()
-    chunks.append((b, subj[b:]))
-    k = len(chunks) - 1
-    while k > 0 and not _PRONOUN.fullmatch(chunks[k][1].strip()) and (
-            _APPOSITIVE.match(chunks[k][1]) or _is_description(chunks[k][1])):
-        b, c = chunks[k - 1]
-        if _ADVERBIAL.match(c) or k == len(chunks) - 1 and re.fullmatch(r"\s*(?:who|which)(?:\s+\S+){1,3}\s*",
-                                                                          chunks[k][1]):
-            break  # "…, which sources say …": the relative clause has its own source
-        m = _mention_at(c, tail=False)
-        # a named antecedent takes the apposition; an unnamed one only when the last chunk is no
-        # source on its own ("Kurdish forces, who crushed …, said" but "…, experts said")
-        if m is not None and (m[0].kind in ("person", "org") or m[0].kind != "pronoun" and _APPOSITIVE.match(
-                chunks[k][1]) and (k < len(chunks) - 1 or _mention_at(chunks[k][1], tail=False) is None)):
-            appos = chunks[k][1].strip()
-            m[0].role = None if re.match(r"(?:who|which|whose)\b", appos) else (m[0].role or appos)
-            return m[0], b + m[1]
-        k -= 1
-    b, c = chunks[-1]
-    m = _mention_at(c)
-    return None if m is None else (m[0], b + m[1])
-
-
-def _is_description(chunk: str) -> bool:
-    """A chunk like *California Republican* that describes the name before it."""
-    m = parse_mention(chunk)
-    return m is not None and m.kind in ("description", "group")
-
-
-def _mention_at(chunk: str, tail: bool = True) -> tuple[Mention, int] | None:
-    """parse_mention on the chunk after its last clause word (*as*, *while*, *that*); with
-    `tail`, else the name that ends the chunk."""
-    cut = 0
-    for m in _CLAUSE_WORD.finditer(chunk):
-        cut = m.end()
-    lead = _LEADING.match(chunk, cut)
-    if lead:
-        cut = lead.end()
-    mention = parse_mention(chunk[cut:])
-    if mention is None and tail:  # "Rudaw reported Peshmerga Minister Mustafa Qadir", "In an interview Trump"
-        found = _NAME_TAIL.search(chunk, cut)
-        mention = parse_mention(found.group()) if found else None
-        if mention is None or mention.kind != "person" or not (
-                mention.role or " " in mention.name or _PREPOSITION_START.match(chunk.lstrip())):
-            return None
-        cut = found.start()
-    return None if mention is None else (mention, cut)
-
-
 def _is_clause(text: str) -> bool:
     """Could this text before a frame be reported content (not "Similarly," or "Asked whether …,")?"""
-    chunks = [c for c in _CHUNK_SPLIT.split(text.strip(" ,")) if c.strip()]
+    chunks = [c for c in CHUNK_SPLIT.split(text.strip(" ,")) if c.strip()]
     return (len(text.split()) >= _MIN_WORDS and not _ASKED.match(text)
             and not all(_INTRO.match(c) and not _FINITE.search(c) for c in chunks))  # "During his years in office,"
 

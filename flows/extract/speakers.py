@@ -2,15 +2,17 @@
 
 A claim's source is written as a pronoun (*he*), a surname (*Numan*), a titled name
 (*Pentagon spokesman Peter Cook*), an organisation (*the Kurdistan Region's anti-narcotics
-department*) or a description (*a senior Iraqi army official*). `parse_mention` classifies the
-phrase; `SpeakerResolver` walks an article's claims in order and maps each mention to an entity,
-so that pronouns, surnames and descriptions end up under the fullest name the article gives.
+department*) or a description (*a senior Iraqi army official*). `find_source` picks the source
+phrase out of the words before a reporting verb (past appositions and relative clauses),
+`parse_mention` classifies it, and `SpeakerResolver` walks an article's claims in order and maps
+each mention to an entity, so that pronouns, surnames and descriptions end up under the fullest
+name the article gives.
 """
 from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 _DIR = Path(__file__).parent / "lexicons" / "claims"
@@ -47,6 +49,20 @@ _ADJ_ED = frozenset(_WORDS["adjective_ed"])
 ORG_HEADS = frozenset(_lines("org_heads.txt"))
 _AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|ant|ent)$")
 _LEAD_CONJ = re.compile(r"^(?:(?:and|but|or|so|yet|then)\s+)+", re.IGNORECASE)
+_FRAME_ADVERBS = "|".join(sorted(map(re.escape, _lines("frame_adverbs.txt")), key=len, reverse=True))
+# The shape of the words before a reporting verb: chunks at commas and dashes, appositions,
+# relative clauses, introductory phrases, clause words after which a new subject starts.
+CHUNK_SPLIT = re.compile(r",\s+|\s+[—–-]\s+|\s+--\s+")
+_LEADING = re.compile(rf"(?:\s*(?:and|but|so|yet|or|meanwhile|however|still|instead|now|elsewhere|moreover|indeed|"
+                      rf"while|although|though|as|when|since|because|if|{_FRAME_ADVERBS})\b,?)+\s*", re.IGNORECASE)
+_CLAUSE_WORD = re.compile(r"(?<!\w)(?:as|while|when|whereas|after|before|because|(?<!in )(?<!of )(?<!at )that|which|whom|since|although|though|if|but|where|"
+                          r"so|and then|until|once)\s+")
+_APPOSITIVE = re.compile(r"\s*(?:who|which|whose|[a-z]|\d)")
+_PRONOUN = re.compile(r"(?:he|she|it|they)")
+_NAME_TAIL = re.compile(r"(?<!\S)(?:[A-Z][\w.'’-]*\s+(?:(?:of|the|al-\w+)\s+)*)*[A-Z][\w.'’-]*$")
+INTRODUCTORY = re.compile(r"\s*(?:[A-Z][a-z]*ing\b|(?:In|On|At|With|After|Before|During|Since|Despite|Amid|Under|For|From|"
+                        r"As|While|When|Although|Though|Because|By|Following|Last|This|Earlier|Later|Meanwhile|However|"
+                        r"Still|Elsewhere|Also|Then|Now|Yet|But|And)\b)")
 _CALENDAR = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
                        r"May|June|July|August|September|October|November|December|Today|Yesterday)")
 _OF = frozenset({"of", "for", "to", "at", "in", "from", "with", "on"})
@@ -308,3 +324,60 @@ class SpeakerResolver:
     def _add(self, e: Entity) -> Entity:
         self.entities.append(e)
         return e
+
+
+def find_source(subj: str) -> tuple[Mention, int] | None:
+    """The source phrase at the end of `subj` (text before a verb) and its offset in subj.
+
+    Chunks are split at commas and dashes; a trailing apposition or relative clause
+    (*Sabah al-Numan, spokesman for …,*) is skipped back to the name it describes."""
+    chunks, b = [], 0
+    for sep in CHUNK_SPLIT.finditer(subj):
+        chunks.append((b, subj[b:sep.start()]))
+        b = sep.end()
+    chunks.append((b, subj[b:]))
+    k = len(chunks) - 1
+    while k > 0 and not _PRONOUN.fullmatch(chunks[k][1].strip()) and (
+            _APPOSITIVE.match(chunks[k][1]) or _is_description(chunks[k][1])):
+        b, c = chunks[k - 1]
+        if INTRODUCTORY.match(c) or k == len(chunks) - 1 and re.fullmatch(r"\s*(?:who|which)(?:\s+\S+){1,3}\s*",
+                                                                          chunks[k][1]):
+            break  # "…, which sources say …": the relative clause has its own source
+        m = source_in(c, tail=False)
+        # a named antecedent takes the apposition; an unnamed one only when the last chunk is no
+        # source on its own ("Kurdish forces, who crushed …, said" but "…, experts said")
+        if m is not None and (m[0].kind in ("person", "org") or m[0].kind != "pronoun" and _APPOSITIVE.match(
+                chunks[k][1]) and (k < len(chunks) - 1 or source_in(chunks[k][1], tail=False) is None)):
+            appos = chunks[k][1].strip()
+            m[0].role = None if re.match(r"(?:who|which|whose)\b", appos) else (m[0].role or appos)
+            return m[0], b + m[1]
+        k -= 1
+    b, c = chunks[-1]
+    m = source_in(c)
+    return None if m is None else (m[0], b + m[1])
+
+
+def _is_description(chunk: str) -> bool:
+    """A chunk like *California Republican* that describes the name before it."""
+    m = parse_mention(chunk)
+    return m is not None and m.kind in ("description", "group")
+
+
+def source_in(chunk: str, tail: bool = True) -> tuple[Mention, int] | None:
+    """parse_mention on the chunk after its last clause word (*as*, *while*, *that*); with
+    `tail`, else the name that ends the chunk."""
+    cut = 0
+    for m in _CLAUSE_WORD.finditer(chunk):
+        cut = m.end()
+    lead = _LEADING.match(chunk, cut)
+    if lead:
+        cut = lead.end()
+    mention = parse_mention(chunk[cut:])
+    if mention is None and tail:  # "Rudaw reported Peshmerga Minister Mustafa Qadir", "In an interview Trump"
+        found = _NAME_TAIL.search(chunk, cut)
+        mention = parse_mention(found.group()) if found else None
+        if mention is None or mention.kind != "person" or not (
+                mention.role or " " in mention.name or chunk.lstrip().split(" ", 1)[0].lower() in _PREPOSITIONS):
+            return None
+        cut = found.start()
+    return None if mention is None else (mention, cut)
