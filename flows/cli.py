@@ -105,7 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="one run of the pipeline over the raw folder")
     run.add_argument("--raw", type=Path, help="input folder (default raw/)")
     run.add_argument("--warehouse", type=Path, help="warehouse folder (default warehouse/)")
-    run.add_argument("--runner", choices=["local", "process", "dask"], help="task runner (default local)")
+    run.add_argument("--runner", choices=["auto", "local", "process", "dask"],
+                     help="task runner (default auto: a process per core for big input, in process otherwise)")
     run.add_argument("--dask-address", help="scheduler address for --runner dask (default: a local cluster)")
     run.add_argument("--workers", type=int, help="parallel workers (default: one per core)")
     loud = run.add_mutually_exclusive_group()

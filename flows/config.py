@@ -21,7 +21,7 @@ class Settings:
     warehouse: Path = Path("warehouse")
     batch_bytes: int = 2_000_000  # input bytes per ingest/extract/validate task (~400 news articles)
     max_article_chars: int = 2_000_000  # longer texts are quarantined, not extracted
-    runner: str = "local"  # local | process | dask
+    runner: str = "auto"  # auto | local | process | dask
     dask_address: str | None = None
     workers: int = 0  # 0: one per core
 

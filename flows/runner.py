@@ -1,18 +1,44 @@
-"""Choosing the executor: the same flow on threads, processes or a Dask cluster."""
+"""Choosing the executor: the same flow on threads, processes or a Dask cluster.
+
+`auto` (the default) takes a process per core when the input is big enough to repay starting
+them, and runs in process otherwise, so a small run stays quick and a backfill uses every core.
+"""
 from __future__ import annotations
 
 import os
 
 from flows.config import Settings
 
+PARALLEL_FROM_BATCHES = 4  # below this many batches of input, worker start-up costs more than it saves
+
+
+def input_bytes(raw) -> int:
+    total = 0
+    for dirpath, _, filenames in os.walk(raw):
+        for name in filenames:
+            try:
+                total += os.path.getsize(os.path.join(dirpath, name))
+            except OSError:
+                continue
+    return total
+
+
+def chosen_runner(settings: Settings) -> str:
+    if settings.runner != "auto":
+        return settings.runner
+    cores = settings.workers or os.cpu_count() or 1
+    big = input_bytes(settings.raw) >= PARALLEL_FROM_BATCHES * settings.batch_bytes
+    return "process" if cores > 1 and big else "local"
+
 
 def task_runner(settings: Settings):
     workers = settings.workers or os.cpu_count() or 1
-    if settings.runner == "process":
+    runner = chosen_runner(settings)
+    if runner == "process":
         from prefect.task_runners import ProcessPoolTaskRunner
 
         return ProcessPoolTaskRunner(max_workers=workers)
-    if settings.runner == "dask":
+    if runner == "dask":
         # Dask's own INFO lines (nanny start/stop, worker kills on close) are noise in a run's output.
         os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")
         from prefect_dask import DaskTaskRunner

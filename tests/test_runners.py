@@ -36,3 +36,15 @@ def test_runner_gives_the_same_warehouse_as_local(prefect_server, raw_dir, tmp_p
     local, other = snapshot(tmp_path / "local"), snapshot(tmp_path / runner)
     assert local["articles"] and local["claims"] and local["places"]
     assert other == local
+
+
+def test_auto_runner_uses_processes_only_when_input_repays_them(tmp_path, monkeypatch):
+    from flows.runner import chosen_runner
+
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    (tmp_path / "small.txt").write_text("x" * 1000, encoding="utf-8")
+    assert chosen_runner(load_settings({"raw": tmp_path, "batch_bytes": 1000})) == "local"
+    (tmp_path / "big.txt").write_text("x" * 4000, encoding="utf-8")
+    assert chosen_runner(load_settings({"raw": tmp_path, "batch_bytes": 1000})) == "process"
+    assert chosen_runner(load_settings({"raw": tmp_path, "batch_bytes": 1000, "workers": 1})) == "local"
+    assert chosen_runner(load_settings({"raw": tmp_path, "batch_bytes": 1000, "runner": "dask"})) == "dask"
