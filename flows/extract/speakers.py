@@ -145,10 +145,8 @@ def parse_mention(phrase: str, apposition: str | None = None) -> Mention | None:
         return _description(phrase, toks, role)  # "another top Peshmerga Commander", "the Florida Republican"
     if len(run) == 1 and run[0].isupper() and not before:
         return Mention(phrase, "org", phrase, role)  # an acronym: CENTCOM, AFP
-    # strip titles at the start of the run (Gen., Prime Minister, Rep.)
-    j = 0
-    while j < len(run) - 1 and run[j] in TITLES:
-        j += 1
+    # the name starts after the last title in the run ("Rudaw Gen. Sirwan Barzani", "Prime Minister X")
+    j = max((i + 1 for i, t in enumerate(run[:-1]) if t in TITLES), default=0)
     titled = j > 0 or any(_role_head(t) for t in before)
     name_toks = run[j:]
     if not titled and (any(t in ORG_CUES for t in run) or low.startswith("the ")):
@@ -348,7 +346,7 @@ def find_source(subj: str) -> tuple[Mention, int] | None:
         # source on its own ("Kurdish forces, who crushed …, said" but "…, experts said")
         if m is not None and (m[0].kind in ("person", "org") or m[0].kind != "pronoun" and _APPOSITIVE.match(
                 chunks[k][1]) and (k < len(chunks) - 1 or source_in(chunks[k][1], tail=False) is None)):
-            appos = chunks[k][1].strip()
+            appos = chunks[k][1].strip(" ,")
             m[0].role = None if re.match(r"(?:who|which|whose)\b", appos) else (m[0].role or appos)
             return m[0], b + m[1]
         k -= 1

@@ -8,7 +8,7 @@ import pytest
 
 from flows.extract.base import ArticleText
 from flows.extract.claims import ClaimExtractor
-from flows.extract.speakers import parse_mention
+from flows.extract.speakers import find_source, parse_mention
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "raw" / "000_15f880b2d732555a.txt"
@@ -210,6 +210,21 @@ def test_parse_mention(phrase, kind, name):
         assert m is None
     else:
         assert (m.kind, m.name) == (kind, name)
+
+
+@pytest.mark.parametrize("before_verb, name, role", [
+    ("Dara Salih, a spokesman for the council,", "Dara Salih", "a spokesman for the council"),
+    ("Syrian Kurdish forces, who fought the militants across the north,", "Syrian Kurdish forces", None),
+    ("The convoy was hit near the bridge, witnesses", "witnesses", None),
+    ("Speaking to reporters in Erbil, Deputy Minister Aras Kamal", "Aras Kamal", "Deputy Minister"),
+    ("In an interview with Rudaw Gen. Sirwan Barzani", "Sirwan Barzani", None),
+])
+def test_find_source_before_the_verb(before_verb, name, role):
+    mention, offset = find_source(before_verb)
+    assert mention.name == name
+    assert before_verb[offset:].strip(" ,").startswith(mention.text)
+    if role:
+        assert mention.role == role
 
 
 # -- robustness and speed --------------------------------------------------------------------
