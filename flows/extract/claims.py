@@ -364,7 +364,7 @@ class _Article:
                 spans.append((s, s + len(pre.rstrip(" ,"))))
             elif (after and masked.startswith(",", ve) and not after_quote and _is_clause(pre)
                   and not _THAT_NEXT.match(masked, ve)
-                  and (len(pre.split()) > 6 or not masked[after[0][0]].islower())):
+                  and (len(self.text[s:clause_start + offset].split()) > 6 or not masked[after[0][0]].islower())):
                 spans.append((s, s + len(pre.rstrip(" ,"))))
                 after = None
         if after:

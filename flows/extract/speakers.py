@@ -63,6 +63,8 @@ _NAME_TAIL = re.compile(r"(?<!\S)(?:[A-Z][\w.'’-]*\s+(?:(?:of|the|al-\w+)\s+)*
 INTRODUCTORY = re.compile(r"\s*(?:[A-Z][a-z]*ing\b|(?:In|On|At|With|After|Before|During|Since|Despite|Amid|Under|For|From|"
                         r"As|While|When|Although|Though|Because|By|Following|Last|This|Earlier|Later|Meanwhile|However|"
                         r"Still|Elsewhere|Also|Then|Now|Yet|But|And)\b)")
+_CONJUNCTION = re.compile(r"\s(?:and|but|or)\s+")
+_VERBISH = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|been|[a-z]+ed)\b")
 _CALENDAR = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
                        r"May|June|July|August|September|October|November|December|Today|Yesterday)")
 _OF = frozenset({"of", "for", "to", "at", "in", "from", "with", "on"})
@@ -349,6 +351,8 @@ def find_source(subj: str) -> tuple[Mention, int] | None:
             appos = chunks[k][1].strip(" ,")
             m[0].role = None if re.match(r"(?:who|which|whose)\b", appos) else (m[0].role or appos)
             return m[0], b + m[1]
+        if _VERBISH.search(c):
+            break  # a clause, not one more apposition: "…, had been travelling, the official said"
         k -= 1
     b, c = chunks[-1]
     m = source_in(c)
@@ -371,6 +375,13 @@ def source_in(chunk: str, tail: bool = True) -> tuple[Mention, int] | None:
     if lead:
         cut = lead.end()
     mention = parse_mention(chunk[cut:])
+    if mention is None:  # "… is unclear and many security experts": the subject of the second clause
+        conj = None
+        for conj in _CONJUNCTION.finditer(chunk, cut):
+            pass
+        if conj and _VERBISH.search(chunk, cut, conj.start()):
+            mention = parse_mention(chunk[conj.end():])
+            cut = conj.end() if mention else cut
     if mention is None and tail:  # "Rudaw reported Peshmerga Minister Mustafa Qadir", "In an interview Trump"
         found = _NAME_TAIL.search(chunk, cut)
         mention = parse_mention(found.group()) if found else None

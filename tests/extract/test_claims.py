@@ -338,3 +338,10 @@ def test_listener_phrase_and_introductory_phrase_before_the_frame():
     assert one(rows, "wells would be repaired")["claim_text"] == "the wells would be repaired"
     r = one(rows, "budget doubled")
     assert r["claim_text"] == "the budget doubled" and r["speaker"] == "governor"
+
+
+def test_subject_of_a_second_clause_and_a_clause_is_no_apposition():
+    rows = claims("The cost is unclear and many engineers say the tunnel will need a new pump.\n"
+                  "The envoy, Dilan Aziz, had been on leave and was returning to Erbil, the official said.\n")
+    assert one(rows, "new pump")["speaker"] == "many engineers"
+    assert one(rows, "returning to Erbil")["speaker_mention"] == "the official"
