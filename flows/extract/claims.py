@@ -219,7 +219,7 @@ def _inside_quote_end(text: str, s: int, e: int) -> bool:
 
 class ClaimExtractor:
     relation = "claims"
-    version = "0.1.0"
+    version = "0.2.0"
 
     def extract(self, article: ArticleText) -> list[Row]:
         try:

@@ -63,6 +63,7 @@ _NAME_TAIL = re.compile(r"(?<!\S)(?:[A-Z][\w.'’-]*\s+(?:(?:of|the|al-\w+)\s+)*
 INTRODUCTORY = re.compile(r"\s*(?:[A-Z][a-z]*ing\b|(?:In|On|At|With|After|Before|During|Since|Despite|Amid|Under|For|From|"
                         r"As|While|When|Although|Though|Because|By|Following|Last|This|Earlier|Later|Meanwhile|However|"
                         r"Still|Elsewhere|Also|Then|Now|Yet|But|And)\b)")
+_PAREN_TAIL = re.compile(r"\s*\([^()]*\)$")
 _CONJUNCTION = re.compile(r"\s(?:and|but|or)\s+")
 _VERBISH = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|been|[a-z]+ed)\b")
 _CALENDAR = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
@@ -155,6 +156,7 @@ def parse_mention(phrase: str, apposition: str | None = None) -> Mention | None:
         return Mention(phrase, "org", _strip_the(phrase), role)
     start = phrase.rfind(name_toks[0])
     name = phrase[start:] if start >= 0 else " ".join(name_toks)
+    name = _PAREN_TAIL.sub("", name) or name  # "Mike Pence (R-IN)"
     pre = phrase[:start].strip() if start > 0 else ""
     m = Mention(phrase, "person", name, role or pre or None)
     m.head = next((TITLE_ROLE.get(t) for t in reversed(run[:j]) if TITLE_ROLE.get(t)), None) or next(
@@ -286,7 +288,8 @@ class SpeakerResolver:
         abbrev = [t for t, r in TITLE_ROLE.items() if r == m.head and t != title]
         pat = "|".join(re.escape(t) for t in [title] + abbrev)
         titled = [tm.group(1) for tm in re.finditer(
-            rf"\b(?:{pat})\s+((?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|al-\w+))*)", self.text[:pos])]
+            rf"\b(?:{pat})\s+((?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:(?:al|bin|ibn|abu|el|de|van|von)[- ])?[A-Z][\w'’-]+)*)",
+            self.text[:pos])]
         if titled:  # the most talked-about of them: *the president* is Obama, not a visiting president
             name = max(reversed(titled), key=lambda n: self.text.count(n.split()[-1]))
             return self._person(Mention(name, "person", name, head=m.head), sentence)

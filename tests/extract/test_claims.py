@@ -203,6 +203,7 @@ def test_participle_continues_the_frame():
     ("witnesses", "group", "witnesses"),
     ("the Ministry of Water Resources", "org", "Ministry of Water Resources"),
     ("On Monday", None, None),
+    ("Sen. Dana Kerr (R-Ohio)", "person", "Dana Kerr"),
 ])
 def test_parse_mention(phrase, kind, name):
     m = parse_mention(phrase)
