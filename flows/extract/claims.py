@@ -237,6 +237,7 @@ class _Article:
         self.quotes: list[tuple[int, int]] = []
         self.resolver = SpeakerResolver(text)
         self.rows: list[Row] = []
+        self.spans: set[tuple[int, int]] = set()
         self.last: tuple[Entity, int] | None = None  # speaker of the last claim, paragraph index
         self.open_paragraph = False  # previous paragraph ended inside a quote
         self.previous = ""  # the previous sentence (masked), for pronoun antecedents
@@ -481,8 +482,9 @@ class _Article:
         if kind == "direct":
             while ce > cs and self.text[ce - 1] in " ,":
                 ce -= 1
-        if ce <= cs:
-            return
+        if ce <= cs or (cs, ce) in self.spans:
+            return  # one span is one claim, credited to the first frame that read it
+        self.spans.add((cs, ce))
         self.rows.append({
             "kind": kind,
             "claim_text": self.text[cs:ce],

@@ -346,3 +346,10 @@ def test_subject_of_a_second_clause_and_a_clause_is_no_apposition():
                   "The envoy, Dilan Aziz, had been on leave and was returning to Erbil, the official said.\n")
     assert one(rows, "new pump")["speaker"] == "many engineers"
     assert one(rows, "returning to Erbil")["speaker_mention"] == "the official"
+
+
+def test_one_span_is_one_claim():
+    text = "“The river is rising,” she said, adding: “The river is rising.” Hawre Nuri warned it again.\n" * 3
+    rows = claims(text)
+    spans = [(r["start_char"], r["end_char"]) for r in rows]
+    assert len(spans) == len(set(spans))
