@@ -145,6 +145,7 @@ _PAST = "|".join(sorted((re.escape(f) for f in VERBS if f.endswith(("ed", "aid",
 _NEXT_FRAME = (rf"(?:,|[”\"])\s+(?:{_PARTICIPLES})\b|{_APPOSED_NP}"
                rf"|(?:\s+and|,)\s+(?:(?:has|have|had|also|later)\s+)*(?:{_PAST})\b|[”\"],?\s+(?:he|she|it|they|said|says)\b")
 _CONTENT_END = re.compile(_NEXT_FRAME)
+_PARTICIPLE_NEXT = re.compile(rf"(?:{_PARTICIPLES})\b")
 _OBJECT_END = re.compile(_NEXT_FRAME + r"|,\s+(?:which|who|whom|where|while|as|after|before|because|but|though|although|"
                          r"whereas|[a-z]+ed|[a-z]+ing)\b")
 
@@ -417,6 +418,8 @@ class _Article:
         if am:
             that, colon = bool(am.group(1)), bool(am.group(2))
             pos = am.end()
+        if _PARTICIPLE_NEXT.match(masked, pos):
+            return None  # "he said, adding: “…”": the content belongs to the next frame
         end = e
         # stop before a following frame (", adding …", "“…,” he said"), and an object at its
         # first trailing modifier (", which …", ", meant to …")
