@@ -30,6 +30,7 @@ from schemas import FACT_RELATIONS, polars_schema
 RELATIONS = ("articles", *FACT_RELATIONS, "rejects", "runs")
 # DuckDB 2.0 writes a storage format the 1.x engines inside BI drivers cannot open; v1.1.0 they can.
 STORAGE_VERSION = "v1.1.0"
+STAGING_MEMORY = "512MB"
 # Fault injection for the crash-safety tests: SIGKILL this process when publishing reaches the
 # named step. Unset in normal use; a killed run must leave the previous warehouse intact.
 CRASH_AT = "NEWSFACTS_CRASH_AT"
@@ -110,7 +111,9 @@ class Staging:
         self.dir = warehouse.staging_root / run_id
         self.dir.mkdir(parents=True, exist_ok=False)
         self.db_path = self.dir / "warehouse.duckdb"
-        self.con = duckdb.connect()
+        # A file-backed database spills to disk: a bounded buffer keeps peak memory independent of
+        # corpus size (the staged text alone is ~650 MB at 100k articles).
+        self.con = duckdb.connect(config={"memory_limit": STAGING_MEMORY})
         self.con.execute(f"ATTACH '{self.db_path}' AS staged (STORAGE_VERSION '{STORAGE_VERSION}')")
         self.con.execute("USE staged")
         for relation in RELATIONS:
