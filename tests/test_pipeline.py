@@ -93,3 +93,19 @@ def test_failed_run_keeps_the_last_good_warehouse(prefect_server, raw_dir, tmp_p
     assert rows(warehouse, "select count(*) from articles") == [(1,)]
     log = [json.loads(line) for line in (warehouse / ".state" / "runs.jsonl").read_text().splitlines()]
     assert [r["status"] for r in log] == ["completed", "failed"]
+
+
+def test_published_date_resolves_time_expressions_and_said_on(prefect_server, tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "wire.jsonl").write_text(
+        '{"id": "w1", "date": "2020-03-11", "title": "Road reopens", "text": '
+        '"The governor of Nineveh said on Sunday that the road to Sinjar would reopen in March."}\n',
+        encoding="utf-8")
+    warehouse = tmp_path / "warehouse"
+    run(raw, warehouse)
+    [(title, published)] = rows(warehouse, "select title, published::varchar from articles")
+    assert (title, published) == ("Road reopens", "2020-03-11")
+    assert rows(warehouse, "select said_on::varchar from claims") == [("2020-03-08",)]
+    times = dict(rows(warehouse, "select mention_text, resolved_date::varchar from time_expressions"))
+    assert times["on Sunday"] == "2020-03-08"

@@ -16,6 +16,7 @@ from flows.extract.base import ArticleText, Extractor
 from flows.extract.claims import ClaimExtractor
 from flows.extract.places import PlaceExtractor
 from flows.extract.quantities import QuantityExtractor
+from flows.extract.said_on import attach_said_on
 from flows.extract.time_expressions import TimeExpressionExtractor
 from flows.ingest.articles import Article
 from schemas import KEYS, polars_schema
@@ -51,6 +52,7 @@ def extract_articles(articles: Iterable[Article]) -> tuple[dict[str, pl.DataFram
     clock = time.perf_counter
     for article in articles:
         view = ArticleText(article.article_id, article.text, article.published)
+        found_here: dict[str, list[dict]] = {}
         for extractor in EXTRACTORS:
             started = clock()
             try:
@@ -68,6 +70,8 @@ def extract_articles(articles: Iterable[Article]) -> tuple[dict[str, pl.DataFram
                 row["article_id"] = article.article_id
                 row[key] = fact_id(extractor.relation, article.article_id, row)
             rows[extractor.relation].extend(found)
+            found_here[extractor.relation] = found
+        attach_said_on(article.text, found_here.get("claims", []), found_here.get("time_expressions", []))
     frames = {}
     for relation, found in rows.items():
         schema = polars_schema(relation)
