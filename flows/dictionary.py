@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 
 from flows.publish.warehouse import RELATIONS, _duck_type
-from schemas import KEYS, MODELS, OPERATIONS, polars_schema
+from schemas import ALL_MODELS, KEYS, polars_schema
 
 HEADER = """# newsfacts data dictionary
 
@@ -44,10 +44,9 @@ def _doc(model) -> str:
 
 
 def render() -> str:
-    models = {**MODELS, **OPERATIONS}
     out = [HEADER]
     for relation in RELATIONS:
-        model = models[relation]
+        model = ALL_MODELS[relation]
         schema = model.to_schema()
         out += [f"## `{relation}`", "", _doc(model), "", f"Key: `{KEYS[relation]}`.", "",
                 "| column | type | null | allowed values | meaning |", "| --- | --- | --- | --- | --- |"]

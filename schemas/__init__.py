@@ -12,6 +12,7 @@ from schemas.claims import ClaimModel
 from schemas.operations import RejectModel, RunModel
 from schemas.places import PlaceModel
 from schemas.quantities import QuantityModel
+from schemas.speakers import SpeakerModel
 from schemas.time_expressions import TimeExpressionModel
 
 MODELS = {
@@ -21,16 +22,18 @@ MODELS = {
     "quantities": QuantityModel,
     "time_expressions": TimeExpressionModel,
 }
+DERIVED = {"speakers": SpeakerModel}  # computed from published relations at publish time
 OPERATIONS = {"rejects": RejectModel, "runs": RunModel}
+ALL_MODELS = {**MODELS, **DERIVED, **OPERATIONS}
 FACT_RELATIONS = ("claims", "places", "quantities", "time_expressions")
 KEYS = {"articles": "article_id", "claims": "claim_id", "places": "place_mention_id",
         "quantities": "quantity_id", "time_expressions": "time_expression_id",
-        "rejects": "reject_id", "runs": "run_id"}
+        "speakers": "speaker_id", "rejects": "reject_id", "runs": "run_id"}
 
 
 def polars_schema(relation: str) -> dict[str, pl.DataType]:
     """Column order: key, article_id, then the model's own fields, as users read a table."""
-    columns = {**MODELS, **OPERATIONS}[relation].to_schema().columns
-    first = [KEYS[relation]] + (["article_id"] if relation in FACT_RELATIONS else [])
+    columns = ALL_MODELS[relation].to_schema().columns
+    first = [KEYS[relation]] + (["article_id"] if relation in (*FACT_RELATIONS, *DERIVED) else [])
     order = first + [name for name in columns if name not in first]
     return {name: columns[name].dtype.type for name in order}

@@ -49,10 +49,22 @@ def test_seed_article_end_to_end(published):
         assert text[start:end] == span
 
 
+def test_speakers_relation_joins_claims(published):
+    _, warehouse, _ = published
+    joined = rows(warehouse, "select s.speaker, s.claims, count(c.claim_id) from speakers s join claims c "
+                             "using (article_id, speaker) group by all order by 1")
+    assert joined and all(n == count for _, n, count in joined)
+    assert rows(warehouse, "select count(*) from claims where speaker is not null and (article_id, speaker) "
+                           "not in (select article_id, speaker from speakers)") == [(0,)]
+    [(role,)] = rows(warehouse, "select speaker_role from speakers where speaker = 'Sabah al-Numan'")
+    assert role and "spokesman" in role
+
+
 def test_parquet_matches_duckdb_and_is_readable_anywhere(published, tmp_path, monkeypatch):
     _, warehouse, _ = published
     monkeypatch.chdir(tmp_path)  # no relative path inside the warehouse may depend on the cwd
-    for relation in ("articles", "claims", "places", "quantities", "time_expressions", "rejects", "runs"):
+    for relation in ("articles", "claims", "places", "quantities", "time_expressions", "speakers", "rejects",
+                     "runs"):
         table = pq.read_table(warehouse / "parquet" / f"{relation}.parquet")
         [(count,)] = rows(warehouse, f"select count(*) from {relation}")
         assert table.num_rows == count

@@ -27,7 +27,16 @@ import polars as pl
 from flows.report import render_report
 from schemas import FACT_RELATIONS, polars_schema
 
-RELATIONS = ("articles", *FACT_RELATIONS, "rejects", "runs")
+RELATIONS = ("articles", *FACT_RELATIONS, "speakers", "rejects", "runs")
+# One row per canonical speaker per article; mode() picks the role stated most often.
+SPEAKERS_SQL = """
+INSERT INTO speakers
+SELECT substr(sha256(article_id || chr(31) || speaker), 1, 20), article_id, speaker, mode(speaker_role),
+       string_agg(DISTINCT speaker_mention, '; ' ORDER BY speaker_mention), count(*)::INTEGER,
+       min(start_char)::INTEGER
+FROM claims WHERE speaker IS NOT NULL
+GROUP BY article_id, speaker
+"""
 # DuckDB 2.0 writes a storage format the 1.x engines inside BI drivers cannot open; v1.1.0 they can.
 STORAGE_VERSION = "v1.1.0"
 STAGING_MEMORY = "512MB"
@@ -144,6 +153,7 @@ class Staging:
 
     def publish(self) -> Path:
         """Parquet beside the database, then one atomic swap of `current`."""
+        self.con.execute(SPEAKERS_SQL)
         _step("staged")
         parquet = self.dir / "parquet"
         parquet.mkdir()
