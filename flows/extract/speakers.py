@@ -63,6 +63,8 @@ _NAME_TAIL = re.compile(r"(?<!\S)(?:[A-Z][\w.'’-]*\s+(?:(?:of|the|al-\w+)\s+)*
 INTRODUCTORY = re.compile(r"\s*(?:[A-Z][a-z]*ing\b|(?:In|On|At|With|After|Before|During|Since|Despite|Amid|Under|For|From|"
                         r"As|While|When|Although|Though|Because|By|Following|Last|This|Earlier|Later|Meanwhile|However|"
                         r"Still|Elsewhere|Also|Then|Now|Yet|But|And)\b)")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+(?:of|the|and|for)?\s*[A-Z][a-z][\w'’-]*){1,5}")
 _PAREN_TAIL = re.compile(r"\s*\([^()]*\)$")
 _CONJUNCTION = re.compile(r"\s(?:and|but|or)\s+")
 _VERBISH = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|been|[a-z]+ed)\b")
@@ -212,6 +214,7 @@ class SpeakerResolver:
         self.text = text
         self.entities: list[Entity] = []
         self._names: dict[str, str] | None = None
+        self._acronyms: dict[str, str] | None = None
 
     def resolve(self, m: Mention, sentence: int, pos: int, previous: str = "") -> Entity:
         """Entity for mention m at char pos; `previous` is the sentence before (for pronouns)."""
@@ -229,6 +232,8 @@ class SpeakerResolver:
             found = self._definite(m, sentence, pos)
             if found is not None:
                 return found
+        if m.kind == "org" and _ACRONYM.fullmatch(m.name):  # "AP" is the "Associated Press" named earlier
+            m.name = self._expansions().get(m.name, m.name)
         key = _strip_the(m.name).lower()
         words = key.split()
         for e in reversed(self.entities):  # same name, or a shorter way of writing an organisation
@@ -294,6 +299,16 @@ class SpeakerResolver:
             name = max(reversed(titled), key=lambda n: self.text.count(n.split()[-1]))
             return self._person(Mention(name, "person", name, head=m.head), sentence)
         return None
+
+    def _expansions(self) -> dict[str, str]:
+        """Acronym -> the capitalised name whose initials it spells (built on first need)."""
+        if self._acronyms is None:
+            self._acronyms = {}
+            for m in _CAPITALISED_RUN.finditer(self.text):
+                words = [w for w in m.group().split() if w not in ("of", "the", "and", "for")]
+                if 2 <= len(words) <= 6:
+                    self._acronyms.setdefault("".join(w[0] for w in words), _strip_the(m.group()))
+        return self._acronyms
 
     def _full_names(self) -> dict[str, str]:
         """Surname -> longest capitalised name ending in it (built on first need)."""

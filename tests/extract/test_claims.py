@@ -353,3 +353,9 @@ def test_one_span_is_one_claim():
     rows = claims(text)
     spans = [(r["start_char"], r["end_char"]) for r in rows]
     assert len(spans) == len(set(spans))
+
+
+def test_acronym_resolves_to_the_name_it_abbreviates():
+    rows = claims("The Kurdistan Democratic Party won the vote in Duhok.\n"
+                  "The KDP said that the count was fair.\n")
+    assert one(rows, "count was fair")["speaker"] == "Kurdistan Democratic Party"
