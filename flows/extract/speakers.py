@@ -305,9 +305,10 @@ class SpeakerResolver:
         if self._acronyms is None:
             self._acronyms = {}
             for m in _CAPITALISED_RUN.finditer(self.text):
-                words = [w for w in m.group().split() if w not in ("of", "the", "and", "for")]
+                name = _strip_the(m.group())
+                words = [w for w in name.split() if w not in ("of", "the", "and", "for")]
                 if 2 <= len(words) <= 6:
-                    self._acronyms.setdefault("".join(w[0] for w in words), _strip_the(m.group()))
+                    self._acronyms.setdefault("".join(w[0] for w in words), name)
         return self._acronyms
 
     def _full_names(self) -> dict[str, str]:
