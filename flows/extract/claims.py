@@ -40,6 +40,10 @@ VERBS: dict[str, tuple[str, str]] = {}
 for _lemma, _forms, _frame in csv.reader(_lines("reporting_verbs.csv")):
     for _form in _forms.split("|"):
         VERBS[_form] = (_lemma, _frame)
+NOUNS: dict[str, str] = {}
+for _forms, _lemma in csv.reader(_lines("reporting_nouns.csv")):
+    for _form in _forms.split("|"):
+        NOUNS[_form] = _lemma
 _ADVERBS = "|".join(sorted(map(re.escape, _lines("frame_adverbs.txt")), key=len, reverse=True))
 _LISTENERS = "|".join(sorted(map(re.escape, _lines("listeners.txt")), key=len, reverse=True))
 
@@ -67,6 +71,7 @@ def _trie_pattern(words: list[str]) -> str:
 # Case-sensitive (*State* is not *state*), except a sentence-initial *According to*.
 _VERB_RE = re.compile(r"(?<![\w-])(" + _trie_pattern(list(VERBS) + ["A" + f[1:] for f in VERBS if VERBS[f][1] == "according"])
                       + r")(?![\w-])")
+_NOUN_RE = re.compile(r"(?<![\w-])(" + _trie_pattern(list(NOUNS)) + r")(?![\w-])")
 _QUOTE_MARK = re.compile(r"[“”\"]|''|``")  # typewriter '' and `` stand for straight double quotes
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -125,6 +130,15 @@ _JOINER = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas|as|which|who|that)|[,
 _WITH_SUBJECT = re.compile(r".*\bwith\s+(?=\S)", re.S)
 _QUOTED_AS = re.compile(r"\s+(?:was|were|is|are|has been|have been)\s+quoted\b.*?\bas\s*$")
 _TRIM = " \t,;:—–-"
+# Speech reported by a noun: "Obama's admission that …", "a statement from the ministry in March
+# that …", "the Pentagon made the sobering prediction that …"
+_NOUN_THAT = re.compile(r"(?P<between>[^,.;:“”\"]{0,80}?)\bthat\s+")
+_NOUN_OWNER = re.compile(r"(?:(?P<name>(?:[A-Za-z][\w.'’-]*\s+){0,4}[A-Za-z][\w.'’-]*)['’]s?|\b(?P<pron>[Hh]is|[Hh]er|[Ii]ts|[Tt]heir))"
+                         r"\s+(?:[a-z-]+\s+){0,3}$")
+_NOUN_BY = re.compile(r"\b(?:from|by)\s+(?P<src>.+?)(?=\s(?:in|on|at|over|during|last|this|earlier|late)\s|\s*$)")
+_NOUN_ISSUED = re.compile(r"\b(?:made|issued|released|gave|offered|repeated|delivered|posted)\s+(?:a|an|the|its|his|her|their)"
+                          r"\s+(?:[\w-]+\s+){0,2}$")
+_POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "its": "it", "their": "they"}
 # the source after an inverted verb: up to a comma, period or a following adjunct
 _SOURCE_NP = re.compile(
     r"\s+(?!that\b)([^,;:“\"()]{1,80}?)"
@@ -280,6 +294,11 @@ class _Article:
             if got is not None:
                 prev = got[0]
                 frames.append((vs, lemma) + got)
+        for m in _NOUN_RE.finditer(masked, s, e):
+            got = self._noun_frame(s, e, m.start(), m.end(), NOUNS[m.group()])
+            if got is not None:
+                frames.append((m.start(), NOUNS[m.group()]) + got)
+        frames.sort(key=lambda f: f[0])
         for i, (vs, lemma, mention, spans, _) in enumerate(frames):
             # content after a verb ends where the next frame's source begins
             later = [f[4] for f in frames[i + 1:]]
@@ -388,6 +407,36 @@ class _Article:
             after = self._after(ve, e, lemma, frame)
             return (found, after, vs) if after else None
         return None
+
+    def _noun_frame(self, s, e, ns, ne, lemma):
+        """(source, content after "that", source start) for a reporting noun, or None."""
+        masked = self.masked
+        that = _NOUN_THAT.match(masked, ne, e)
+        if that is None:
+            return None
+        before = masked[max(s, ns - 80):ns]
+        mention, start = None, ns
+        owner = _NOUN_OWNER.search(before)
+        by = _NOUN_BY.search(that.group("between"))
+        issued = _NOUN_ISSUED.search(before)
+        if owner and owner.group("pron"):
+            mention = parse_mention(_POSSESSIVE_PRONOUN[owner.group("pron").lower()])
+            start = ns - len(before) + owner.start()
+        elif owner:  # the longest run of the words before 's that reads as a source
+            words = owner.group("name").split()
+            for k in range(len(words) - 1, -1, -1):
+                mention = parse_mention(" ".join(words[k:])) or mention
+            start = ns - len(before) + owner.start()
+        elif by:
+            mention = parse_mention(by.group("src"))
+            start = ne + by.start("src")
+        elif issued:
+            found = find_source(masked[s:ns - len(before) + issued.start()].rstrip(" ,"))
+            mention, start = (found[0], s + found[1]) if found else (None, ns)
+        if mention is None:
+            return None
+        after = self._after(that.end(), e, lemma, "speech")
+        return (mention, after, start) if after else None
 
     def _inverted(self, s, e, vs, ve, left):
         """“…,” said X / …, said X: the speaker follows the verb, the content precedes it."""

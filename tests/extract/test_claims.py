@@ -359,3 +359,20 @@ def test_acronym_resolves_to_the_name_it_abbreviates():
     rows = claims("The Kurdistan Democratic Party won the vote in Duhok.\n"
                   "The KDP said that the count was fair.\n")
     assert one(rows, "count was fair")["speaker"] == "Kurdistan Democratic Party"
+
+
+@pytest.mark.parametrize("sentence, speaker, verb", [
+    ("The minister's admission that the dam was damaged surprised the engineers.", "minister", "admit"),
+    ("Officials cited a statement from the Interior Ministry on Monday that six officers were detained.",
+     "Interior Ministry", "state"),
+    ("The Pentagon made the sobering prediction that more towns would fall.", "Pentagon", "predict"),
+])
+def test_speech_reported_by_a_noun(sentence, speaker, verb):
+    rows = claims(sentence)
+    assert len(rows) == 1
+    assert speaker in rows[0]["speaker"] and rows[0]["reporting_verb"] == verb
+    assert not rows[0]["claim_text"].startswith("that")
+
+
+def test_a_noun_without_a_source_is_no_claim():
+    assert claims("The claim that the bridge was mined turned out to be false.") == []
