@@ -280,10 +280,10 @@ class _Article:
 
     # -- one sentence -------------------------------------------------------------------
     def _sentence(self, s: int, e: int, quotes: list[tuple[int, int]], para: int, sent_no: int) -> None:
+        """Every frame of the sentence, then its claims; a frameless all-quote sentence continues."""
         masked = self.masked
         used: set[tuple[int, int]] = set()
-        found = False
-        frames = []  # (verb start, lemma, mention, spans, source start)
+        frames = []  # (verb start, lemma, mention, content spans, source start)
         prev: Mention | None = None
         for m in _VERB_RE.finditer(masked, s, e):
             vs, ve = m.span()
@@ -306,11 +306,9 @@ class _Article:
             entity = self.resolver.resolve(mention, sent_no, vs, self.previous)
             for cs, ce in spans:
                 self._emit(cs, ce, quotes, used, mention, entity, lemma)
-                found = True
-            if found:
-                self.last = (entity, para)
+            self.last = (entity, para)
         free = [q for q in quotes if q not in used]
-        if free and not found and self._only_quotes(s, e, free):
+        if free and not frames and self._only_quotes(s, e, free):
             # the last claim is recent: this paragraph or one of the two before (a caption or
             # a boilerplate line may sit between two paragraphs of one speech)
             if self.last is not None and (self.last[1] >= para - 2 or self.open_paragraph):
@@ -320,6 +318,7 @@ class _Article:
                 self.last = (entity, para)
 
     def _only_quotes(self, s: int, e: int, quotes: list[tuple[int, int]]) -> bool:
+        """Is [s, e) nothing but these quotes and punctuation?"""
         rest, last = [], s
         for qs, qe in quotes:
             rest.append(self.masked[last:qs])
@@ -372,12 +371,18 @@ class _Article:
         if found is None:
             return self._inverted(s, e, vs, ve, left)
         mention, offset = found
+        source = clause_start + offset
+        spans = self._contents(s, ve, source, self._after(ve, e, lemma, frame))
+        return (mention, spans, source) if spans else None
+
+    def _contents(self, s, ve, source, after):
+        """The content spans of a frame: the text after the verb (`after`) and/or the text before
+        the source. Before it, a quote always counts ("“…,” he said"); a clause counts when nothing
+        follows the frame ("…, he said.") or only narrative does ("…, he said, with …"); but in
+        "The solution, he said, must begin …" the content is what follows."""
+        masked = self.masked
         spans = []
-        after = self._after(ve, e, lemma, frame)
-        # content before the speaker: always a quote ("“…,” he said"); a clause when nothing
-        # follows the frame ("…, he said.") or only narrative does ("…, he said, with …"); but
-        # "The solution, he said, must begin …" is about what follows
-        pre = masked[s:clause_start + offset]
+        pre = masked[s:source]
         if re.search(r"(?:,|[”\"],?)\s*$", pre) and re.search(r"\w", pre):
             pre_quote = re.search(r"[”\"],?\s*$", pre) is not None and pre.lstrip()[:1] in "“\""
             after_quote = bool(after) and after[0][0] <= ve + 3 and masked[after[0][0]:after[0][0] + 1] in "“\""
@@ -385,12 +390,10 @@ class _Article:
                 spans.append((s, s + len(pre.rstrip(" ,"))))
             elif (after and masked.startswith(",", ve) and not after_quote and _is_clause(pre)
                   and not _THAT_NEXT.match(masked, ve)
-                  and (len(self.text[s:clause_start + offset].split()) > 6 or not masked[after[0][0]].islower())):
+                  and (len(self.text[s:source].split()) > 6 or not masked[after[0][0]].islower())):
                 spans.append((s, s + len(pre.rstrip(" ,"))))
                 after = None
-        if after:
-            spans.extend(after)
-        return (mention, spans, clause_start + offset) if spans else None
+        return spans + (after or [])
 
     def _main_subject(self, s, vs, ve, e, lemma, frame):
         """"Turkey has refused …, saying it needs …", "He didn't … but said …": the source is the
