@@ -495,6 +495,7 @@ class _Article:
         return [(pos, end)]
 
     def _according(self, s, e, vs, ve):
+        """"…, according to X." / "According to X, …" / "A, according to X, was B": the longer side."""
         masked = self.masked
         nm = _SOURCE_NP.match(masked[ve:e])
         if not nm:
@@ -509,6 +510,7 @@ class _Article:
         return mention, [after], vs
 
     def _mention(self, phrase: str, rest: str) -> Mention | None:
+        """A source written after its verb, with the apposition that may follow it in `rest`."""
         phrase = phrase.strip()
         appos = None
         am = re.match(r"\s*,\s+((?:a|an|the|[a-z])[^,.;]*)", rest)
@@ -527,13 +529,13 @@ class _Article:
             return
         for q in inner:
             used.add(q)
-        # a quote introduced by a colon at the end of the content is direct on its own
         cs, ce = _trim(self.text, cs, ce)
         if ce - cs < 2:
             return
         self._row("mixed" if inner else "indirect", cs, ce, entity, mention, lemma)
 
     def _row(self, kind, cs, ce, entity, mention, lemma):
+        """Append one claim row (the speaker stays an entity until the article is read)."""
         if kind == "direct":
             while ce > cs and self.text[ce - 1] in " ,":
                 ce -= 1
