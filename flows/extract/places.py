@@ -9,7 +9,9 @@ hits are places and which place a shared name means, following gold/GUIDELINES.m
   are also first names (Jordan, Georgia, Chad) are dropped before a surname, and after a title or
   a first name they are dropped in the whole article; names that are also common words (Hit, Ana)
   need a place context;
-- places in captions, photo credits, related links, sign-up blocks and country menus are dropped;
+- places in captions, photo credits, related links, sign-up blocks and country menus are dropped:
+  a short paragraph with a marker is a caption, in a longer one only the marker's sentence is, or
+  the whole stretch where markers follow each other closely (a photo gallery);
 - places inside organisation names (University of Baghdad, Washington Post, Kurdistan Regional
   Government, Islamic State of Iraq and Syria) are dropped; "Baghdad" as the government stays;
 - a name shared by several places goes to the one whose governorate or country the article
@@ -20,32 +22,33 @@ hits are places and which place a shared name means, following gold/GUIDELINES.m
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any
 
 from flows.extract.base import ArticleText
 from flows.extract.gazetteer import Key, Lexicon, Place, find, load
 
 PREV_WORD = re.compile(r"([A-Za-z][\w.'’-]*) $")
-NEXT_WORD = re.compile(r"^[ ]?([A-Za-z](?:[\w'’-]|\.(?=\w))*)")  # "U.S" of "U.S.", "provinces" of "provinces."
+NEXT_WORD = re.compile(r" ?([A-Za-z](?:[\w'’-]|\.(?=\w))*)")  # "U.S" of "U.S.", "provinces" of "provinces."
+ABBREVIATION = re.compile(r"(?:^|[^\w.])([A-Za-z]+)\.$")  # "Rep." or "J." before a name
+LOWER_WORD = re.compile(r"\b[a-z]+\b")
 POSSESSIVE = re.compile(r"['’]s?$")
 AFTER_PLACE_COMMA = re.compile(r"[A-Z][\w.'’-]*, $")
+TOWN_BEFORE_STATE = re.compile(r"((?:[A-Z][\w'’-]*\.? ){0,2}[A-Z][\w'’-]*), $")  # "McLean", "Chevy Chase"
 ARTICLE = re.compile(r"^(?:al|el|an|ar|as|ash|ad|at|az)[-\s'’]", re.IGNORECASE)
 LIST_GAPS = {",", "and", ", and", "or", ", or", "&", "/", "-", "–"}
 APPOSITION_GAPS = LIST_GAPS | {", in", "in"}
 GOVERNORATE_NOUNS = ("province", "provinces", "governorate", "governorates")
-GOVERNORATE_BEFORE = re.compile(r"(?:province|governorate)s? of $", re.IGNORECASE)
+GOVERNORATE_BEFORE = re.compile(r"(?:province|governorate)s?(?: of| including| such as| like|:) $", re.IGNORECASE)
 BARE_LIST_MIN = 5  # names in a row with only spaces between them
 CAPTION_MAX_CHARS = 600  # a longer paragraph with a credit in it is body text, not a caption
+GALLERY_MIN_MARKERS = 3  # this many markers, each close to the next, string captions together
+SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s)|\n")
 TITLE_MAX_CHARS = 300  # a headline is one short line
 
 
 def _prev_word(text: str, start: int) -> str:
     m = PREV_WORD.search(text, max(0, start - 40), start)
-    return m.group(1) if m else ""
-
-
-def _next_word(text: str, end: int) -> str:
-    m = NEXT_WORD.match(text[end:end + 40])
     return m.group(1) if m else ""
 
 
@@ -59,13 +62,70 @@ def _leftmost_longest(hits: list) -> list:
     return kept
 
 
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Sorted, non-overlapping spans as parallel start and end lists, for bisect."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(spans):
+        if ends and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
 def _is_caps_word(w: str) -> bool:
     return w.isupper() and sum(c.isalpha() for c in w) >= 2
 
 
+class _Page:
+    """The article text with the neighbourhood lookups the rules repeat, each computed once: several
+    rules ask for a hit's next word, and every hit on a line asks whether the line is a headline."""
+    __slots__ = ("text", "_newlines", "_next", "_title", "_lower")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._newlines: list[int] | None = None
+        self._next: dict[int, str] = {}
+        self._title: dict[int, bool] = {}
+        self._lower: frozenset[str] | None = None
+
+    def lower_words(self) -> frozenset[str]:
+        """The words the article writes in lower case."""
+        if self._lower is None:
+            self._lower = frozenset(LOWER_WORD.findall(self.text))
+        return self._lower
+
+    def next_word(self, end: int) -> str:
+        word = self._next.get(end)
+        if word is None:
+            m = NEXT_WORD.match(self.text, end, end + 40)
+            word = self._next[end] = m.group(1) if m else ""
+        return word
+
+    def line(self, pos: int) -> tuple[int, int]:
+        """Start and end of the line that holds `pos`."""
+        if self._newlines is None:
+            self._newlines = [m.start() for m in re.finditer("\n", self.text)]
+        nl = self._newlines
+        i = bisect_right(nl, pos - 1)
+        return (nl[i - 1] + 1 if i else 0), (nl[i] if i < len(nl) else len(self.text))
+
+    def title_case_line(self, pos: int) -> bool:
+        """Headlines in Title Case capitalise every word, so capitalised neighbours mean nothing."""
+        a, b = self.line(pos)
+        if a not in self._title:
+            line = self.text[a:b]
+            words = [w for w in line.split() if len(w) >= 3 and w[:1].isalpha()]
+            self._title[a] = (b - a <= TITLE_MAX_CHARS and not line.rstrip().endswith(".") and len(words) >= 3
+                              and sum(w[0].isupper() for w in words) >= 0.7 * len(words))
+        return self._title[a]
+
+
 class PlaceExtractor:
     relation = "places"
-    version = "places-gazetteer-1"
+    version = "places-gazetteer-2"
 
     def __init__(self) -> None:
         self.lex: Lexicon = load()
@@ -74,40 +134,60 @@ class PlaceExtractor:
         self.titles = w.get("title", frozenset())
         self.geo_after = w.get("geo_after", frozenset())
         self.locative = w.get("locative", frozenset())
+        self.place_prepositions = w.get("place_preposition", frozenset())
         self.place_nouns = w.get("place_noun", frozenset())
         self.org_after = w.get("org_after", frozenset())
         self.org_before = tuple(p + " " for p in w.get("org_before", frozenset()))
-        markers = sorted(w.get("boilerplate", frozenset()), key=len, reverse=True)
-        self.boilerplate = re.compile("|".join(map(re.escape, markers))) if markers else None
+        # caption and credit markers as written; a related-link lead ("Also on POLITICO:", "Read
+        # more:", "SEE ALSO:") in any case, before up to four capitalised words and a colon
+        markers = [re.escape(m) for m in sorted(w.get("boilerplate", frozenset()), key=len, reverse=True)]
+        leads = "|".join(re.escape(m) for m in sorted(w.get("link_lead", frozenset()), key=len, reverse=True))
+        if leads:
+            markers.append(rf"\b(?i:{leads})(?: (?:the|[A-Z][\w.&'’-]*)){{0,4}}:")
+        self.boilerplate = re.compile("|".join(markers)) if markers else None
 
-    def _boilerplate_spans(self, text: str) -> list[tuple[int, int]]:
-        """Short paragraphs that carry a caption, photo-credit, related-link or sign-up marker."""
-        paragraphs: dict[tuple[int, int], int] = {}
+    def _boilerplate_spans(self, page: _Page) -> list[tuple[int, int]]:
+        """A short paragraph with a caption, credit, related-link or sign-up marker is boilerplate;
+        in a longer one only the marker's sentence is, or, where markers follow each other closely
+        (a photo gallery strung on one line), the whole stretch they cover."""
+        text, spans, run = page.text, [], []
         for m in self.boilerplate.finditer(text) if self.boilerplate else ():
-            start = text.rfind("\n", 0, m.start()) + 1
-            end = text.find("\n", m.end())
-            span = (start, len(text) if end < 0 else end)
-            paragraphs[span] = paragraphs.get(span, 0) + 1
-        # a long paragraph is body text unless it strings several captions together (a gallery)
-        return [(a, b) for (a, b), n in paragraphs.items() if b - a <= CAPTION_MAX_CHARS or n >= 2]
+            a, b = page.line(m.start())
+            if b - a <= CAPTION_MAX_CHARS:
+                spans.append((a, b))
+                continue
+            stop = min(b, m.end() + CAPTION_MAX_CHARS)
+            end = SENTENCE_END.search(text, m.end(), stop)
+            segment = (m.start(), end.end() if end else stop)
+            if run and (segment[0] - run[-1][1] > CAPTION_MAX_CHARS or page.line(run[-1][0])[0] != a):
+                spans += self._run_spans(run)
+                run = []
+            run.append(segment)
+        return spans + self._run_spans(run)
+
+    @staticmethod
+    def _run_spans(run: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        return [(run[0][0], run[-1][1])] if len(run) >= GALLERY_MIN_MARKERS else run
 
     # -- surface checks, one hit at a time -------------------------------------------------------
-    def _case_ok(self, text: str, start: int, end: int, key: Key) -> bool:
+    def _case_ok(self, page: _Page, start: int, end: int, key: Key) -> bool:
         """Written like a name: capitalised (after an Arabic article), acronyms in capitals."""
+        text = page.text
         mention = text[start:end]
         if key.rule == "caps":
             return _is_caps_word(mention) and not (
-                _is_caps_word(_prev_word(text, start)) and _is_caps_word(_next_word(text, end)))
+                _is_caps_word(_prev_word(text, start)) and _is_caps_word(page.next_word(end)))
         m = ARTICLE.match(mention)
         if not mention[m.end() if m else 0:][:1].isupper():
             return False
-        return not _is_caps_word(mention) or self._caps_context_ok(text, start, end)
+        return not _is_caps_word(mention) or self._caps_context_ok(page, start, end)
 
-    def _verdict(self, text: str, start: int, end: int, key: Key) -> str:
+    def _verdict(self, page: _Page, start: int, end: int, key: Key) -> str:
         """'ok', 'no', 'person' (a surname here, so not a place anywhere in the article) or
         'first name' (so elsewhere in the article only a mention in a place context counts)."""
+        text = page.text
         mention = text[start:end]
-        prev, nxt = _prev_word(text, start), _next_word(text, end)
+        prev, nxt = _prev_word(text, start), page.next_word(end)
         if key.rule == "caps":
             return "ok"
         if key.rule == "after_comma":
@@ -118,19 +198,20 @@ class PlaceExtractor:
             return "no"
         if key.rule == "person" and prev.rstrip(".").lower() in self.titles:
             return "person"
-        if not _is_caps_word(mention) and not self._title_case_line(text, start):
-            if self._after_first_name(prev):  # "Jim Jordan": the name is a surname here, and later too
+        if not _is_caps_word(mention) and not page.title_case_line(start):
+            if self._after_first_name(page, start, prev):  # "Jim Jordan": a surname here, and later too
                 return "person" if key.rule in ("person", "locative") else "no"
             if key.rule in ("person", "locative") and self._before_surname(text, end, nxt):
                 return "first name"  # "Jordan Liles": elsewhere the name needs a place context
         return "ok"
 
     @staticmethod
-    def _caps_context_ok(text: str, start: int, end: int) -> bool:
+    def _caps_context_ok(page: _Page, start: int, end: int) -> bool:
         """An all-capitals name of five letters or fewer is an acronym (TANF, ANA) unless the
         line around it is in capitals too or it opens a dateline ("HIT, Iraq —")."""
+        text = page.text
         if sum(c.isalpha() for c in text[start:end]) > 5 or _is_caps_word(_prev_word(text, start)) \
-                or _is_caps_word(_next_word(text, end)):
+                or _is_caps_word(page.next_word(end)):
             return True
         return PlaceExtractor._is_dateline(text, start, end)
 
@@ -138,27 +219,28 @@ class PlaceExtractor:
     def _is_dateline(text: str, start: int, end: int) -> bool:
         return text[end:end + 1] == "," and text[max(0, start - 1):start] in ("", "\n")
 
-    @staticmethod
-    def _title_case_line(text: str, start: int) -> bool:
-        """Headlines in Title Case capitalise every word, so capitalised neighbours mean nothing."""
-        a = text.rfind("\n", 0, start) + 1
-        b = text.find("\n", start)
-        b = len(text) if b < 0 else b
-        if b - a > TITLE_MAX_CHARS:
-            return False
-        line = text[a:b]
-        words = [w for w in line.split() if len(w) >= 3 and w[:1].isalpha()]
-        return (not line.rstrip().endswith(".") and len(words) >= 3
-                and sum(w[0].isupper() for w in words) >= 0.7 * len(words))
-
-    def _after_first_name(self, prev: str) -> bool:
+    def _after_first_name(self, page: _Page, start: int, prev: str) -> bool:
         """"Ken Spain", "Hoda Muthana": a capitalised plain word right before the name that is no
-        function word, adjective or demonym ("In", "Northern", "Sunni") and no sentence-opening
-        verb form ("Defying", "Suspected"); "Putin's", "U.S.-led" and "ISIS-held" are not plain."""
+        function word, adjective or demonym ("In", "Northern", "Sunni") and no sentence-opening verb
+        form ("Defying", "Suspected"); "Putin's", "U.S.-led" and "ISIS-held" are not plain. A word
+        that opens a sentence is capitalised anyway, so there it is a first name only if the
+        article never writes it in lower case ("Later Salahaddin was calm ... later")."""
         if not (prev.isalpha() and prev[:1].isupper() and not prev.isupper()):
             return False
         low = prev.lower()
-        return low not in self.function and not (len(low) > 5 and low.endswith(("ing", "ed")))
+        if low in self.function or (len(low) > 5 and low.endswith(("ing", "ed"))):
+            return False
+        return (low in self.titles or low not in page.lower_words()
+                or not self._opens_sentence(page.text, start - len(prev) - 1))
+
+    def _opens_sentence(self, text: str, pos: int) -> bool:
+        """At the start of the text or a line, or after a full stop that ends no title or initial
+        ("Rep. Jim Jordan" and "J. Jordan" go on)."""
+        head = text[max(0, pos - 8):pos].rstrip(" \t\"'“”‘’(")
+        if not head or head[-1] in "!?\n":
+            return True
+        m = ABBREVIATION.search(head)
+        return head[-1] == "." and not (m and (len(m.group(1)) == 1 or m.group(1).lower() in self.titles))
 
     def _before_surname(self, text: str, end: int, nxt: str) -> bool:
         """Before a capitalised word that is no place word ("Jordan Peterson", not "Jordan Valley")."""
@@ -173,32 +255,42 @@ class PlaceExtractor:
         return text[max(0, start - 20):start].lower().endswith(self.org_before)
 
     # -- context checks that need the neighbouring places ----------------------------------------
-    def _locative_ok(self, text: str, kept: list, i: int) -> bool:
+    def _locative_ok(self, page: _Page, kept: list, i: int) -> bool:
         """After "in", "near", "retook" …, before "province", "district" …, or in a list of places."""
+        text = page.text
         start, end, _ = kept[i]
-        if _is_caps_word(text[start:end]) or self._title_case_line(text, start):
+        if _is_caps_word(text[start:end]) or page.title_case_line(start):
             return self._is_dateline(text, start, end)  # capitals everywhere: no context to read
         if _prev_word(text, start).lower() in self.locative:
             return True
-        if _next_word(text, end).lower() in self.place_nouns:
+        if page.next_word(end).lower() in self.place_nouns:
             return True
         before = i > 0 and " ".join(text[kept[i - 1][1]:start].split()) in LIST_GAPS
         after = i + 1 < len(kept) and " ".join(text[end:kept[i + 1][0]].split()) in APPOSITION_GAPS
         return before or after
 
-    def _governorate_context(self, text: str, kept: list) -> set[int]:
-        """Indexes of hits named as governorates: "Anbar province", "province of Anbar", and every
-        member of a list that ends in "provinces" ("Kirkuk, Diyala, Salahaddin and Nineveh provinces")."""
-        marked = set()
-        for i, (start, end, _) in enumerate(kept):
-            if _next_word(text, end).lower() in GOVERNORATE_NOUNS:
-                marked.add(i)
-                j = i
-                while j > 0 and " ".join(text[kept[j - 1][1]:kept[j][0]].split()) in LIST_GAPS:
-                    j -= 1
-                    marked.add(j)
-            elif GOVERNORATE_BEFORE.search(text, max(0, start - 20), start):
-                marked.add(i)
+    def _place_context(self, page: _Page, start: int, end: int) -> bool:
+        """A mention that only a place fits: "in Muthanna", "Muthanna province"."""
+        return (_prev_word(page.text, start).lower() in self.place_prepositions
+                or page.next_word(end).lower() in self.place_nouns)
+
+    def _governorate_context(self, page: _Page, kept: list) -> set[int]:
+        """Indexes of hits read as governorates: "Anbar province", "the province of Anbar", and
+        every member of a list that "provinces" closes ("Kirkuk, Diyala and Nineveh provinces") or
+        opens ("provinces including Diyala, Kirkuk and Nineveh"), or in which two or more names
+        can only be governorates ("Diyala, Anbar, Kirkuk and Nineveh")."""
+        text, marked, run = page.text, set(), []
+        for i in range(len(kept) + 1):
+            if run and (i == len(kept) or " ".join(text[kept[i - 1][1]:kept[i][0]].split()) not in LIST_GAPS):
+                first = kept[run[0]][0]
+                clear = sum(all(p.place_type == "governorate" for p in kept[j][2].places) for j in run)
+                if clear >= 2 or GOVERNORATE_BEFORE.search(text, max(0, first - 30), first):
+                    marked.update(run)
+                else:
+                    closed = [n for n, j in enumerate(run) if page.next_word(kept[j][1]).lower() in GOVERNORATE_NOUNS]
+                    marked.update(run[:closed[-1] + 1] if closed else ())
+                run = []
+            run.append(i)
         return marked
 
     @staticmethod
@@ -243,24 +335,49 @@ class PlaceExtractor:
                 and text[hit[1]:following[0]] == ", "
                 and all(p.country_code == "US" and p.place_type == "region" for p in following[2].places))
 
+    def _town_before(self, text: str, start: int) -> tuple[int, int] | None:
+        """The span of the town in "McLean, Va." or "Chevy Chase, Md.": the capitalised words right
+        before the comma of a state abbreviation, less a leading function word or title ("In")."""
+        m = TOWN_BEFORE_STATE.search(text, max(0, start - 60), start)
+        if not m:
+            return None
+        a = m.start(1)
+        for word in m.group(1).split(" ")[:-1]:
+            if word.rstrip(".").lower() not in self.function | self.titles:
+                break
+            a += len(word) + 1
+        return a, m.end(1)
+
+    def _row(self, text: str, start: int, end: int, place: Place) -> dict[str, Any]:
+        pcode, admin_name = self.lex.admin1.get(place.admin1_code, (None, None))
+        return {
+            "mention_text": text[start:end], "place_name": place.name, "place_type": place.place_type,
+            "country_code": place.country_code, "admin1_code": place.admin1_code,
+            "admin1_pcode": pcode, "admin1_name": admin_name, "start_char": start, "end_char": end,
+        }
+
     def extract(self, article: ArticleText) -> list[dict[str, Any]]:
         text = getattr(article, "text", None)
         if not isinstance(text, str) or not text:
             return []
-        cased = [(s, e, k) for s, e, k in find(self.lex, text) if not k.places or self._case_ok(text, s, e, k)]
-        skip = self._boilerplate_spans(text) + self._menu_spans(text, _leftmost_longest(cased))
+        page = _Page(text)
+        cased = [(s, e, k) for s, e, k in find(self.lex, text) if not k.places or self._case_ok(page, s, e, k)]
+        skip_starts, skip_ends = _merged(self._boilerplate_spans(page) + self._menu_spans(text, _leftmost_longest(cased)))
         hits, verdicts = [], {}
         for start, end, key in cased:
-            if any(a <= start < b for a, b in skip):
+            i = bisect_right(skip_starts, start) - 1
+            if i >= 0 and start < skip_ends[i]:
                 continue
-            verdict = self._verdict(text, start, end, key) if key.places else "ok"
+            verdict = self._verdict(page, start, end, key) if key.places else "ok"
             if verdict == "ok":
                 hits.append((start, end, key))
             elif verdict in ("person", "first name") and verdicts.get(key) != "person":
                 verdicts[key] = verdict
-        kept = [h for h in _leftmost_longest(hits) if h[2].places and verdicts.get(h[2]) != "person"]
+        # a name used for a person elsewhere still counts where only a place fits ("in Muthanna")
+        kept = [h for h in _leftmost_longest(hits) if h[2].places and (
+            verdicts.get(h[2]) != "person" or self._place_context(page, h[0], h[1]))]
         kept = [h for i, h in enumerate(kept)
-                if (h[2].rule != "locative" and h[2] not in verdicts) or self._locative_ok(text, kept, i)]
+                if (h[2].rule != "locative" and h[2] not in verdicts) or self._locative_ok(page, kept, i)]
 
         admin_seen, country_seen = set(), set()
         for _, _, key in kept:
@@ -270,20 +387,20 @@ class PlaceExtractor:
                 admin_seen |= admins - {None}
             if len(countries) == 1:
                 country_seen |= countries
-        governorates = self._governorate_context(text, kept)
+        governorates = self._governorate_context(page, kept)
 
-        rows = []
+        rows, last_end = [], -1
         for i, (start, end, key) in enumerate(kept):
-            district = _next_word(text, end).lower() in ("district", "districts")
+            district = page.next_word(end).lower() in ("district", "districts")
             place = self._choose(key.places, admin_seen, country_seen, i in governorates, district)
             if i + 1 < len(kept) and self._namesake_in(text, kept[i], kept[i + 1], place):
                 place = Place(place.name, "city", "US", None)
+            if key.rule == "after_comma":  # a town the lexicon does not know, before a US state
+                town = self._town_before(text, start)
+                if town and town[0] >= last_end:
+                    rows.append(self._row(text, *town, Place(text[town[0]:town[1]], "city", "US", None)))
             if key.ends_with_dot and text[end:end + 1] == ".":
                 end += 1
-            pcode, admin_name = self.lex.admin1.get(place.admin1_code, (None, None))
-            rows.append({
-                "mention_text": text[start:end], "place_name": place.name, "place_type": place.place_type,
-                "country_code": place.country_code, "admin1_code": place.admin1_code,
-                "admin1_pcode": pcode, "admin1_name": admin_name, "start_char": start, "end_char": end,
-            })
+            rows.append(self._row(text, start, end, place))
+            last_end = end
         return rows

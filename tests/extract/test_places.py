@@ -264,3 +264,53 @@ def test_institutions_and_sentence_openers_do_not_make_a_place_a_person():
     text = "The phony Washington White House dinner. Later, talks in Washington failed."
     assert [r["start_char"] for r in places(text)] == [text.index("Washington", 20)]
     assert countries("Fox News' Chad Pergram reported. Chad said it would not comment.") == set()
+
+
+def test_a_marker_in_a_long_paragraph_drops_only_its_sentence():
+    body = " ".join(["Talks between Baghdad and Erbil went on for hours."] * 12)
+    text = (body + " Click here to see the map of Tehran. Officials in Kirkuk were pleased. "
+            + body + " Sign up for our newsletter from Ankara. Aid reached Basra on Friday.")
+    assert admin1(text) == {"IQ-BG", "IQ-AR", "IQ-KI", "IQ-BA"}
+    assert countries(text) == {"IQ"}
+
+
+def test_closely_spaced_markers_in_a_long_line_are_a_gallery():
+    gallery = " ".join(f"Photos: Day {n} Crowds gathered in Cairo and Amman. Hide Caption {n} of 5" for n in range(1, 6))
+    body = " ".join(["Officials in Mosul said the road was open."] * 15)
+    assert countries(body + " " + gallery + " " + body) == {"IQ"}
+
+
+def test_related_link_lines_are_not_places():
+    text = "Fighting went on in Mosul.\nAlso on The Daily Planet: Floods hit Beirut\nRead more: Why Oman matters\n"
+    assert countries(text) == {"IQ"}
+    assert countries("Also on Monday, troops entered Beirut.") == {"LB"}
+
+
+def test_many_caption_lines_take_linear_time():
+    import time
+    line = "A man walks in Kabul. REUTERS/Some Photographer\nTroops entered Mosul on Monday, officials said.\n"
+    timings = []
+    for n in (3000, 12000):
+        t0 = time.perf_counter()
+        rows = places(line * n)
+        timings.append(time.perf_counter() - t0)
+        assert {r["country_code"] for r in rows} == {"IQ"} and len(rows) == n
+    assert timings[1] < 8 * timings[0] + 0.05  # four times the text, well under sixteen times the time
+
+
+def test_a_word_that_opens_a_sentence_is_no_first_name():
+    assert admin1("Later Salahaddin was calm, and later still.") == {"IQ-SD"}
+    assert countries("Basketball star Michael Jordan visited the troops.") == set()
+    assert countries("Rep. Jim Jordan spoke. Jim Jordan said no.") == set()
+
+
+def test_a_name_used_for_a_person_still_counts_in_a_place_context():
+    text = "Lawyers for Hoda Muthana spoke. Later, tribes in Muthanna met."
+    assert admin1(text) == {"IQ-MU"}
+    assert admin1("Lawyers for Hoda Muthana spoke. Muthana said no.") == set()
+
+
+def test_an_unknown_town_before_a_state_abbreviation_is_a_us_town():
+    rows = places("She lives in Chevy Chase, Md., and works in St. Cloud, Minn., every week.")
+    assert [(r["mention_text"], r["country_code"], r["place_type"]) for r in rows] == [
+        ("Chevy Chase", "US", "city"), ("Md.", "US", "region"), ("St. Cloud", "US", "city"), ("Minn.", "US", "region")]
