@@ -520,9 +520,13 @@ def _inherited(text: str, num: Number, done: list[Quantity]) -> str | None:
     ends = [m.end() for m in SENTENCE_END.finditer(text, lo, num.start)]
     back = 2 if OTHER_BEFORE.search(text[max(0, num.start - 20):num.start]) else 1
     sent_start = ends[-back] if len(ends) >= back else lo
-    prev = next((q for q in reversed(done) if q.count), None)
+    prev = None
+    for q in reversed(done):  # only this sentence: a long run of other quantities stays linear
+        if q.start < sent_start or q.count:
+            prev = q if q.start >= sent_start else None
+            break
     unit = None
-    if prev is not None and prev.start >= sent_start:
+    if prev is not None:
         toks = list(TOKEN.finditer(text, prev.start, num.start))
         plural = [w for k, w in enumerate(toks) if is_plural(w.group()) and w.group().lower() != "times"
                   and (w.end() <= prev.end or k and toks[k - 1].group().lower() in DETERMINERS | {"of"})]
