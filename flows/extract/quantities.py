@@ -494,10 +494,11 @@ def _bound(text: str, start: int, end: int, done: list[Quantity]) -> tuple[str, 
 
 def _partitive(text: str, pos: int, nxt: Number | None) -> Noun | None:
     """Counted noun of 'N of the [M] nouns', skipping determiners, possessives and the second number."""
-    m = TOKEN.match(text, pos)
-    while m and (m.group().lower() in DETERMINERS or m.group().endswith(("'s", "’s"))):
-        pos = SPACES.match(text, m.end()).end()
+    for _ in range(3):  # the, the army's, all the
         m = TOKEN.match(text, pos)
+        if not m or not (m.group().lower() in DETERMINERS or m.group().endswith(("'s", "’s"))):
+            break
+        pos = SPACES.match(text, m.end()).end()
     if nxt is not None and nxt.start == pos:
         pos = SPACES.match(text, nxt.end).end()
     return _counted_noun(text, pos, False)
