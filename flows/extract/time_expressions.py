@@ -26,7 +26,7 @@ TIME_RE = re.compile(  # every alternative starts a word: one cheap test rejects
     rf"|(?:(?i:on)\s+)?(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_m>{_M})(?:,?\s+(?P<dm_y>{_YEAR})\b)?"
     rf"|(?:(?i:in)\s+)?(?P<my_m>{_M})(?:\s+of)?,?\s+(?P<my_y>{_YEAR})\b"
     rf"|(?i:in)\s+(?:(?i:early|late|mid)[\s-]+)?(?P<m_m>{_M})(?!\w)"
-    rf"|(?i:in)\s+(?P<y_y>{_YEAR})\b(?![,.]?\d)"
+    rf"|(?i:in)\s+(?:(?i:early|late|mid)[\s-]+)?(?P<y_y>{_YEAR})\b(?![,.]?\d)"
     rf"|(?i:(?P<rel>{trie_pattern(SHIFTS)})\s+(?P<span>week|month|year))\b"
     rf"|(?:(?P<wd_p>(?i:on|last|this|next))\s+)?(?P<wd>{trie_pattern(WEEKDAYS)})\b"
     rf"|\b(?i:(?P<day>{trie_pattern(RELATIVE_DAYS)}))\b)"

@@ -25,6 +25,7 @@ def rows(text: str, published: date | None = PUB) -> list[dict]:
     ("The dam was retaken in March.", "in March", "month", date(2019, 3, 1)),
     ("The offensive began in September.", "in September", "month", date(2018, 9, 1)),  # after June: last year
     ("The city fell in 2017.", "in 2017", "year", date(2017, 1, 1)),
+    ("Talks began in early 2014.", "in early 2014", "year", date(2014, 1, 1)),
     ("The law passed on March 5, 2019.", "on March 5, 2019", "day", date(2019, 3, 5)),
     ("Voting ended 12 May 2018 in the north.", "12 May 2018", "day", date(2018, 5, 12)),
     ("The report was filed Sept. 30.", "Sept. 30", "day", date(2018, 9, 30)),
