@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,8 +82,11 @@ def _is_cap(tok: str) -> bool:
 
 
 def _surname(name: str) -> str:
-    """Comparable last name: *al-Numan*, *Numan* -> numan."""
-    last = name.split()[-1].lower()
+    """Comparable last name: *al-Numan*, *Numan* -> numan; *Joseph Biden Jr.* -> biden."""
+    words = name.split()
+    while len(words) > 1 and words[-1].rstrip(".,").lower() in ("jr", "sr", "ii", "iii", "iv"):
+        words = words[:-1]
+    last = words[-1].lower()
     return re.sub(r"^(?:al|el|bin|ibn|abu)-", "", last)
 
 
@@ -134,12 +138,24 @@ def parse_mention(phrase: str, apposition: str | None = None) -> Mention | None:
     run, before = toks[i:], toks[:i]
     if run and all(_CALENDAR.fullmatch(t) for t in run):
         return None
+    while len(run) > 1 and run[0].lower() in _FUNCTION_WORDS:  # "Earlier Pence"
+        before, run = before + run[:1], run[1:]
+    # the office's last capitalised word (a cue, a title, or else the run's first word: a place)
+    cue = max((k for k, t in enumerate(run) if t in ORG_CUES or t in TITLES), default=0 if len(run) >= 3 else -1)
+    if (run and before and before[-1].lower() in _OF and len(run) - cue - 1 >= 2
+            and any(_role_head(t) or t in TITLES for t in before)):
+        # "Secretary of State John Kerry": an office, then the name of who holds it
+        name = phrase[phrase.rfind(run[cue + 1]):]
+        return Mention(phrase, "person", _PAREN_TAIL.sub("", name) or name, role or phrase[:-len(name)].strip(),
+                       next((_role_head(t) for t in reversed(before) if _role_head(t)), None))
     if run and any(t.lower() in _OF for t in before) and any(_role_head(t) for t in before):
         run, before = [], toks  # "a spokesman for the Islamic State": a description
     elif run and before and before[-1].lower() in _OF:
         run, before = [], toks  # "the chairman of the House ... Committee"
     if not run:
         return _description(phrase, toks, role)
+    if len(run) == 1 and run[0].isupper() and all(t.lower() in _DETERMINERS for t in before):
+        return Mention(phrase, "org", _strip_the(phrase), role)  # an acronym: CENTCOM, the AFP
     if any(t.lower() in _DETERMINERS for t in before) and not any(
             _role_head(t) or t in TITLES for t in before) and not any(t in ORG_CUES for t in run):
         # "some Kurdish fighters", "its Foreign Ministry": as written
@@ -148,8 +164,6 @@ def parse_mention(phrase: str, apposition: str | None = None) -> Mention | None:
         return None  # "The", "Speaking", "And"
     if _role_head(run[-1]) and len(run) > 1 or any(t.lower() in _DETERMINERS for t in before) and _role_head(run[-1]):
         return _description(phrase, toks, role)  # "another top Peshmerga Commander", "the Florida Republican"
-    if len(run) == 1 and run[0].isupper() and not before:
-        return Mention(phrase, "org", phrase, role)  # an acronym: CENTCOM, AFP
     # the name starts after the last title in the run ("Rudaw Gen. Sirwan Barzani", "Prime Minister X")
     j = max((i + 1 for i, t in enumerate(run[:-1]) if t in TITLES), default=0)
     titled = j > 0 or any(_role_head(t) for t in before)
@@ -271,8 +285,9 @@ class SpeakerResolver:
 
     def _person(self, m: Mention, sentence: int) -> Entity:
         last = _surname(m.name)
-        for e in reversed(self.entities):
-            if e.kind == "person" and _surname(e.name) == last:
+        for e in reversed(self.entities):  # same surname, unless both give different first names
+            if e.kind == "person" and _surname(e.name) == last and (
+                    " " not in m.name or " " not in e.name or m.name.split()[0] == e.name.split()[0]):
                 if len(m.name) > len(e.name):
                     e.name = m.name
                 e.role, e.head = e.role or m.role, e.head or m.head
@@ -312,23 +327,25 @@ class SpeakerResolver:
         return self._acronyms
 
     def _full_names(self) -> dict[str, str]:
-        """Surname -> longest capitalised name ending in it (built on first need)."""
+        """Surname -> the full name the article uses most for it (built on first need)."""
         if self._names is None:
-            self._names = {}
+            counts: dict[str, Counter] = {}
             for m in _FULL_NAME.finditer(self.text):
                 toks = m.group().split()
-                for k in range(len(toks) - 1, -1, -1):  # "IMAGES SHOW While Trump": keep what follows noise
-                    if toks[k].lower() in _FUNCTION_WORDS or len(toks[k]) > 3 and toks[k].isupper():
+                for k in range(len(toks) - 1, -1, -1):  # "IMAGES SHOW While Trump", "State John Kerry"
+                    t = toks[k]
+                    if (t.lower() in _FUNCTION_WORDS or len(t) > 3 and t.isupper() or t in ORG_CUES or t in TITLES
+                            or _role_head(t)):
                         toks = toks[k + 1:]
                         break
-                while toks and toks[0] in TITLES:
-                    toks = toks[1:]
-                if len(toks) < 2 or any(t in ORG_CUES or t in TITLES for t in toks):
+                if len(toks) < 2:
                     continue
                 full = " ".join(toks)
-                last = _surname(full)
-                if len(full) > len(self._names.get(last, "")):
-                    self._names[last] = full
+                counts.setdefault(_surname(full), Counter())[full] += 1
+            # a name also counts the shorter names it ends with ("Nick Paton Walsh" <- "Paton Walsh");
+            # on a tie the one written first (Counter keeps insertion order; max keeps the first)
+            self._names = {last: max(c, key=lambda n: sum(v for o, v in c.items() if n.endswith(o)))
+                           for last, c in counts.items()}
         return self._names
 
     def _adopt_description(self, person: Entity, sentence: int) -> None:

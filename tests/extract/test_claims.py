@@ -376,3 +376,13 @@ def test_speech_reported_by_a_noun(sentence, speaker, verb):
 
 def test_a_noun_without_a_source_is_no_claim():
     assert claims("The claim that the bridge was mined turned out to be false.") == []
+
+
+def test_canonical_names_office_holder_and_family():
+    text = ("U.S. Secretary of State Dana Whitfield arrived in Erbil with her husband, Tom Whitfield.\n"
+            "Whitfield said that the talks went well.\n"
+            "Correspondent Nour Ali Hassan reported from the border. Ali Hassan said the crossing was calm.\n")
+    rows = claims(text)
+    assert one(rows, "talks went well")["speaker"] == "Dana Whitfield"
+    assert one(rows, "crossing was calm")["speaker"] == "Nour Ali Hassan"
+    assert parse_mention("U.S. Secretary of State Dana Whitfield").role == "U.S. Secretary of State"
