@@ -241,18 +241,21 @@ def _counted_noun(text: str, pos: int, one: bool) -> Noun | None:
             head += 1  # weapons depots, United States soldiers, militia fighters; not "26 people shares"
     unit = _unit_of(words[:head + 1])
     noun = Noun(unit, words[head].end())
-    # coordinated nouns: "men and boys" count people; "churches and monasteries" keep the first
-    conj = None if one else COORDINATION.match(text, noun.end)
+    # coordinated nouns: "men and boys" count people; "churches and monasteries" keep the first;
+    # a comma list counts only when "and"/"or" closes it ("days, members of" is no list)
+    conj, end, people = None if one else COORDINATION.match(text, noun.end), None, False
     while conj:
         nxt = _words_at(text, conj.end(), 3)
-        if not nxt or not is_plural(nxt[-1].group()):
-            break
+        if not nxt or not is_plural(nxt[-1].group()) or nxt[0].group().lower() in WORDS:
+            break  # no plural noun, or another number: 10 individuals and two groups
         other = singular(nxt[-1].group())
-        if unit in PERSON_NOUNS and other in PERSON_NOUNS and other != unit:
-            noun.unit = "person"
-        noun.item = text[words[0].start():nxt[-1].end()]
-        noun.end = nxt[-1].end()
-        conj = COORDINATION.match(text, noun.end)
+        people = people or unit in PERSON_NOUNS and other in PERSON_NOUNS and other != unit
+        if conj.group().strip(" ,\t\n"):
+            end = nxt[-1].end()
+        conj = COORDINATION.match(text, nxt[-1].end())
+    if end is not None:
+        noun.item, noun.end = text[words[0].start():end], end
+        noun.unit = "person" if people else unit
     return noun
 
 

@@ -191,6 +191,16 @@ def test_partitive_count_takes_the_noun_after_of():
     assert got == {(26, "brigade"), (50, "brigade")}
 
 
+def test_a_comma_alone_does_not_coordinate_nouns():
+    r = one("After two harrowing days, members of his family returned.")
+    assert (r["mention_text"], r["unit"], r["item"]) == ("two harrowing days", "day", None)
+
+
+def test_coordination_stops_at_another_number():
+    got = [(r["mention_text"], r["value"], r["unit"]) for r in rows("It listed 10 individuals and two groups.")]
+    assert got == [("10 individuals", 10, "individual"), ("two groups", 2, "group")]
+
+
 def test_item_is_what_is_measured():
     assert one("Police seized over one ton of Captagon pills.")["item"] == "Captagon pills"
     assert one("Congress approved a $500 million arms package.")["item"] == "arms package"
