@@ -66,6 +66,7 @@ INTRODUCTORY = re.compile(r"\s*(?:[A-Z][a-z]*ing\b|(?:In|On|At|With|After|Before
                         r"Still|Elsewhere|Also|Then|Now|Yet|But|And)\b)")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+(?:of|the|and|for)?\s*[A-Z][a-z][\w'’-]*){1,5}")
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _PAREN_TAIL = re.compile(r"\s*\([^()]*\)$")
 _CONJUNCTION = re.compile(r"\s(?:and|but|or)\s+")
 _VERBISH = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|been|[a-z]+ed)\b")
@@ -84,7 +85,7 @@ def _is_cap(tok: str) -> bool:
 def _surname(name: str) -> str:
     """Comparable last name: *al-Numan*, *Numan* -> numan; *Joseph Biden Jr.* -> biden."""
     words = name.split()
-    while len(words) > 1 and words[-1].rstrip(".,").lower() in ("jr", "sr", "ii", "iii", "iv"):
+    while len(words) > 1 and words[-1].rstrip(".,").lower() in _SUFFIXES:
         words = words[:-1]
     last = words[-1].lower()
     return re.sub(r"^(?:al|el|bin|ibn|abu)-", "", last)
@@ -338,6 +339,8 @@ class SpeakerResolver:
                             or _role_head(t)):
                         toks = toks[k + 1:]
                         break
+                while toks and toks[-1].rstrip(".,").lower() in _SUFFIXES:
+                    toks = toks[:-1]  # "Joseph R. Biden Jr." is named "Joseph R. Biden"
                 if len(toks) < 2:
                     continue
                 full = " ".join(toks)
