@@ -361,12 +361,11 @@ class _Article:
                 return self._main_subject(s, vs, ve, e, lemma, frame)
             else:
                 return None
-        subj = (subj[:-80] + _TRAIL_ADVERBS.sub("", subj[-80:])).rstrip(" ,")
+        subj = _untail(subj)
         found = find_source(subj)
         if found is None and clause_start > s and not participle and left[:1] not in "“\"":
             # the quote sits inside the subject's relative clause: "X, whom Y calls “…,” argued"
-            whole = (left[:-80] + _TRAIL_ADVERBS.sub("", left[-80:])).rstrip(" ,")
-            found = find_source(whole)
+            found = find_source(_untail(left))
             clause_start = s
         if found is None:
             return self._inverted(s, e, vs, ve, left)
@@ -434,7 +433,7 @@ class _Article:
             mention = parse_mention(by.group("src"))
             start = ne + by.start("src")
         elif issued:
-            found = find_source(masked[s:ns - len(before) + issued.start()].rstrip(" ,"))
+            found = find_source(_untail(masked[s:ns - len(before) + issued.start()]))
             mention, start = (found[0], s + found[1]) if found else (None, ns)
         if mention is None:
             return None
@@ -552,6 +551,11 @@ class _Article:
             "start_char": cs,
             "end_char": ce,
         })
+
+
+def _untail(subject: str) -> str:
+    """The words before a verb without the adverbs and time phrases next to it ("X on Sunday also")."""
+    return (subject[:-80] + _TRAIL_ADVERBS.sub("", subject[-80:])).rstrip(" ,")
 
 
 def _is_clause(text: str) -> bool:
