@@ -98,6 +98,7 @@ _ADJUNCT = _adjunct(_ADVERBS)
 _AUXILIARY = r"(?:is|was|were|are|has|have|had|would|will|could|can|should|may|might|must|did|not|never|been)"
 _ADVERBS_AFTER = "|".join(a for a in _ADVERBS.split("|") if not re.fullmatch(_AUXILIARY, a))
 _AFTER_VERB = re.compile(rf"(?:\s*,?\s*(?:{_adjunct(_ADVERBS_AFTER)})\b(?![’']))*\s*,?\s*(?:(that)\b|(:))?\s*")
+_DIRECTIVE = re.compile(r"(?:\s+(?!that\b)[\w-]+){0,6}?\s+to\s+[a-z]+\b")
 _GAP = re.compile(rf"{_AUXILIARY}\s")
 _LISTENER = re.compile(  # who was told: "reporters", "CNN's State of the Union", "a news conference"
     rf"\s+(?:(?:{_LISTENERS})\s+)*(?:(?:[A-Z][\w.'’&-]*|al-\w+)(?:\s+(?:[A-Z][\w.'’&-]*|al-\w+|of|for))*"
@@ -461,6 +462,8 @@ class _Article:
             lm = _LISTENER.match(masked, pos, e)
             if lm:
                 pos = lm.end()
+                if _DIRECTIVE.match(masked, pos):  # "told residents to stay home": the whole order
+                    frame, pos = "object", ve
         tm = (_THAT_AHEAD if lemma == "tell" else _ADJUNCT_THAT).match(masked, pos, e) if frame != "object" else None
         if tm:
             pos = tm.start(1)

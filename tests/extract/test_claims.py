@@ -386,3 +386,8 @@ def test_canonical_names_office_holder_and_family():
     assert one(rows, "talks went well")["speaker"] == "Dana Whitfield"
     assert one(rows, "crossing was calm")["speaker"] == "Nour Ali Hassan"
     assert parse_mention("U.S. Secretary of State Dana Whitfield").role == "U.S. Secretary of State"
+
+
+def test_told_to_is_a_directive_with_its_addressee():
+    rows = claims("The militia told residents to leave the old city before noon.")
+    assert one(rows, "leave the old city")["claim_text"] == "residents to leave the old city before noon"
