@@ -102,11 +102,11 @@ _DIRECTIVE = re.compile(r"(?:\s+(?!that\b)[\w-]+){0,6}?\s+to\s+[a-z]+\b")
 _GAP = re.compile(rf"{_AUXILIARY}\s")
 _LISTENER = re.compile(  # who was told: "reporters", "CNN's State of the Union", "a news conference"
     rf"\s+(?:(?:{_LISTENERS})\s+)*(?:(?:[A-Z][\w.'’&-]*|al-\w+)(?:\s+(?:[A-Z][\w.'’&-]*|al-\w+|of|for))*"
-    rf"(?:['’]s\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the))*)?"
+    rf"(?:['’]s\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the))*)?(?:\s+(?:{_LISTENERS})(?![\w-]))?"
     rf"|(?:{_LISTENERS})|[a-z]+\s+(?:conference|briefing|meeting|session|hearing|gathering|rally|crowd|audience))(?![\w-])")
 _TRAIL_ADVERBS = re.compile(rf"(?:\s+(?:{_ADJUNCT}|[a-z]+ly))+\s*$")
 _PREPOSITION_START = re.compile(r"(?i:in|at|from|for|on|of|during|by|with|after|before|while|when|about|through|via|as"
-                                r"|into|over|since|despite|amid|following|without|because|although|though)\b"
+                                r"|into|over|since|despite|amid|following|without|because|although|though|and|or)\b"
                                 r"|to\s+(?:the|a|an|[A-Z][\w.'’-]*|reporters|journalists)(?![\w-])")
 _BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:[a-z]+ly\s+)?$")  # passive / progressive
 _COLON_QUOTE = re.compile(r":\s*[“\"]")
