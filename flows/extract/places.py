@@ -5,10 +5,11 @@ hits are places and which place a shared name means, following gold/GUIDELINES.m
 - case: a hit counts when its first letter (after an Arabic article) is upper case, so ALL-CAPS
   datelines count and "turkey" the bird does not; acronyms (US, UK, KRI) must be all capitals and
   not inside an all-capitals line; a short all-capitals word elsewhere is an acronym (TANF);
-- a place name right after a first name is a surname ("Ken Spain", "Hoda Muthana"); names that
+- a place name right after a first name is a surname ("Ken Spain", "Hoda Muthana"); a word that
+  opens a sentence is a first name only if the article never writes it in lower case; names that
   are also first names (Jordan, Georgia, Chad) are dropped before a surname, and after a title or
-  a first name they are dropped in the whole article; names that are also common words (Hit, Ana)
-  need a place context;
+  a first name they are dropped in the whole article except right after "in" or before
+  "province"; names that are also common words (Hit, Ana) need a place context;
 - places in captions, photo credits, related links, sign-up blocks and country menus are dropped:
   a short paragraph with a marker is a caption, in a longer one only the marker's sentence is, or
   the whole stretch where markers follow each other closely (a photo gallery);
@@ -16,8 +17,9 @@ hits are places and which place a shared name means, following gold/GUIDELINES.m
   Government, Islamic State of Iraq and Syria) are dropped; "Baghdad" as the government stays;
 - a name shared by several places goes to the one whose governorate or country the article
   names elsewhere, else to the lexicon's first; a city that is also a governorate (Basra, Erbil)
-  is the governorate when "province"/"governorate" follows it or closes the list it is in; a
-  foreign city name before a US state ("Warsaw, Ind.") is a US town.
+  is the governorate when "province"/"governorate" follows it or closes or opens the list it is
+  in, or when the list names two places that can only be governorates; a foreign city name, or
+  a name the lexicon does not know, before a US state ("Warsaw, Ind.", "McLean, Va.") is a US town.
 """
 from __future__ import annotations
 
@@ -32,17 +34,20 @@ PREV_WORD = re.compile(r"([A-Za-z][\w.'’-]*) $")
 NEXT_WORD = re.compile(r" ?([A-Za-z](?:[\w'’-]|\.(?=\w))*)")  # "U.S" of "U.S.", "provinces" of "provinces."
 ABBREVIATION = re.compile(r"(?:^|[^\w.])([A-Za-z]+)\.$")  # "Rep." or "J." before a name
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
+DIRECT_LOOKUPS = 8  # words looked up one by one before collecting them all (keeps long texts linear)
 POSSESSIVE = re.compile(r"['’]s?$")
 AFTER_PLACE_COMMA = re.compile(r"[A-Z][\w.'’-]*, $")
 TOWN_BEFORE_STATE = re.compile(r"((?:[A-Z][\w'’-]*\.? ){0,2}[A-Z][\w'’-]*), $")  # "McLean", "Chevy Chase"
 ARTICLE = re.compile(r"^(?:al|el|an|ar|as|ash|ad|at|az)[-\s'’]", re.IGNORECASE)
 LIST_GAPS = {",", "and", ", and", "or", ", or", "&", "/", "-", "–"}
 APPOSITION_GAPS = LIST_GAPS | {", in", "in"}
+GAP_MAX_CHARS = 12  # the longest gap above with some spaces to spare
 GOVERNORATE_NOUNS = ("province", "provinces", "governorate", "governorates")
 GOVERNORATE_BEFORE = re.compile(r"(?:province|governorate)s?(?: of| including| such as| like|:) $", re.IGNORECASE)
 BARE_LIST_MIN = 5  # names in a row with only spaces between them
 CAPTION_MAX_CHARS = 600  # a longer paragraph with a credit in it is body text, not a caption
 GALLERY_MIN_MARKERS = 3  # this many markers, each close to the next, string captions together
+LINK_LEAD_MAX_CHARS = 80  # "Also on" and four words before the colon
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s)|\n")
 TITLE_MAX_CHARS = 300  # a headline is one short line
 
@@ -75,6 +80,27 @@ def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
+def _gap_in(text: str, a: int, b: int, gaps: set[str]) -> bool:
+    """Whether the text between two hits is one of `gaps` ("," "and" ", or" …), spaces aside."""
+    return b - a <= GAP_MAX_CHARS and " ".join(text[a:b].split()) in gaps
+
+
+def _short_line(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+    """Start and end of the line that holds `pos` if it is at most `limit` long; looking no
+    further than that keeps a text of one endless line linear."""
+    lo = max(0, pos - limit - 1)
+    a = text.rfind("\n", lo, pos) + 1
+    if a == 0 and lo > 0:
+        return None
+    hi = min(len(text), a + limit + 1)
+    b = text.find("\n", pos, hi)
+    if b < 0:
+        if hi < len(text):
+            return None
+        b = len(text)
+    return (a, b) if b - a <= limit else None
+
+
 def _is_caps_word(w: str) -> bool:
     return w.isupper() and sum(c.isalpha() for c in w) >= 2
 
@@ -82,20 +108,30 @@ def _is_caps_word(w: str) -> bool:
 class _Page:
     """The article text with the neighbourhood lookups the rules repeat, each computed once: several
     rules ask for a hit's next word, and every hit on a line asks whether the line is a headline."""
-    __slots__ = ("text", "_newlines", "_next", "_title", "_lower")
+    __slots__ = ("text", "_next", "_title", "_asked", "_lower")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._newlines: list[int] | None = None
         self._next: dict[int, str] = {}
         self._title: dict[int, bool] = {}
+        self._asked: dict[str, bool] = {}
         self._lower: frozenset[str] | None = None
 
-    def lower_words(self) -> frozenset[str]:
-        """The words the article writes in lower case."""
-        if self._lower is None:
+    def writes_lower(self, word: str) -> bool:
+        """Whether the article writes `word` (lower case) as a word of its own. The first few
+        words are looked up directly; past that, all lower-case words are collected once."""
+        if self._lower is None and len(self._asked) >= DIRECT_LOOKUPS:
             self._lower = frozenset(LOWER_WORD.findall(self.text))
-        return self._lower
+        if self._lower is not None:
+            return word in self._lower
+        if word not in self._asked:
+            text, i, found = self.text, self.text.find(word), False
+            while i >= 0 and not found:
+                j = i + len(word)
+                found = not (text[i - 1:i].isalpha() or text[j:j + 1].isalpha())
+                i = text.find(word, j)
+            self._asked[word] = found
+        return self._asked[word]
 
     def next_word(self, end: int) -> str:
         word = self._next.get(end)
@@ -104,22 +140,19 @@ class _Page:
             word = self._next[end] = m.group(1) if m else ""
         return word
 
-    def line(self, pos: int) -> tuple[int, int]:
-        """Start and end of the line that holds `pos`."""
-        if self._newlines is None:
-            self._newlines = [m.start() for m in re.finditer("\n", self.text)]
-        nl = self._newlines
-        i = bisect_right(nl, pos - 1)
-        return (nl[i - 1] + 1 if i else 0), (nl[i] if i < len(nl) else len(self.text))
-
     def title_case_line(self, pos: int) -> bool:
         """Headlines in Title Case capitalise every word, so capitalised neighbours mean nothing."""
-        a, b = self.line(pos)
+        bounds = _short_line(self.text, pos, TITLE_MAX_CHARS)
+        if bounds is None:
+            return False
+        a, b = bounds
         if a not in self._title:
             line = self.text[a:b]
-            words = [w for w in line.split() if len(w) >= 3 and w[:1].isalpha()]
-            self._title[a] = (b - a <= TITLE_MAX_CHARS and not line.rstrip().endswith(".") and len(words) >= 3
-                              and sum(w[0].isupper() for w in words) >= 0.7 * len(words))
+            if line.rstrip().endswith("."):
+                self._title[a] = False
+            else:
+                words = [w for w in line.split() if len(w) >= 3 and w[:1].isalpha()]
+                self._title[a] = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
         return self._title[a]
 
 
@@ -138,28 +171,42 @@ class PlaceExtractor:
         self.place_nouns = w.get("place_noun", frozenset())
         self.org_after = w.get("org_after", frozenset())
         self.org_before = tuple(p + " " for p in w.get("org_before", frozenset()))
-        # caption and credit markers as written; a related-link lead ("Also on POLITICO:", "Read
-        # more:", "SEE ALSO:") in any case, before up to four capitalised words and a colon
-        markers = [re.escape(m) for m in sorted(w.get("boilerplate", frozenset()), key=len, reverse=True)]
-        leads = "|".join(re.escape(m) for m in sorted(w.get("link_lead", frozenset()), key=len, reverse=True))
-        if leads:
-            markers.append(rf"\b(?i:{leads})(?: (?:the|[A-Z][\w.&'’-]*)){{0,4}}:")
-        self.boilerplate = re.compile("|".join(markers)) if markers else None
+        markers = sorted(w.get("boilerplate", frozenset()), key=len, reverse=True)
+        self.boilerplate = re.compile("|".join(map(re.escape, markers))) if markers else None
+        leads = "|".join(map(re.escape, sorted(w.get("link_lead", frozenset()), key=len, reverse=True)))
+        # a related-link lead in any case, up to four capitalised words that are no function words
+        # and a colon ("Also on POLITICO:", "Read more:", "SEE ALSO:", not "Also on Monday:");
+        # searched only before a colon, which is rare
+        self.link_lead = re.compile(rf"\b(?i:{leads})(?P<source>(?: (?:the|[A-Z][\w.&'’-]*)){{0,4}}):$") \
+            if leads else None
+
+    def _markers(self, text: str) -> list[tuple[int, int]]:
+        """Caption, credit, sign-up and related-link markers as (start, end), in text order."""
+        found = [m.span() for m in self.boilerplate.finditer(text)] if self.boilerplate else []
+        if self.link_lead:
+            colon = text.find(":")
+            while colon >= 0:
+                if text[colon - 1:colon].isalpha():
+                    m = self.link_lead.search(text, max(0, colon - LINK_LEAD_MAX_CHARS), colon + 1)
+                    if m and not self.function.intersection(m.group("source").lower().split()) - {"the"}:
+                        found.append(m.span())
+                colon = text.find(":", colon + 1)
+        return sorted(found)
 
     def _boilerplate_spans(self, page: _Page) -> list[tuple[int, int]]:
         """A short paragraph with a caption, credit, related-link or sign-up marker is boilerplate;
         in a longer one only the marker's sentence is, or, where markers follow each other closely
         (a photo gallery strung on one line), the whole stretch they cover."""
         text, spans, run = page.text, [], []
-        for m in self.boilerplate.finditer(text) if self.boilerplate else ():
-            a, b = page.line(m.start())
-            if b - a <= CAPTION_MAX_CHARS:
-                spans.append((a, b))
+        for m_start, m_end in self._markers(text):
+            line = _short_line(text, m_start, CAPTION_MAX_CHARS)
+            if line:
+                spans.append(line)
                 continue
-            stop = min(b, m.end() + CAPTION_MAX_CHARS)
-            end = SENTENCE_END.search(text, m.end(), stop)
-            segment = (m.start(), end.end() if end else stop)
-            if run and (segment[0] - run[-1][1] > CAPTION_MAX_CHARS or page.line(run[-1][0])[0] != a):
+            stop = m_end + CAPTION_MAX_CHARS
+            end = SENTENCE_END.search(text, m_end, stop)
+            segment = (m_start, end.end() if end else min(stop, len(text)))
+            if run and (m_start - run[-1][1] > CAPTION_MAX_CHARS or "\n" in text[run[-1][1]:m_start]):
                 spans += self._run_spans(run)
                 run = []
             run.append(segment)
@@ -230,8 +277,8 @@ class PlaceExtractor:
         low = prev.lower()
         if low in self.function or (len(low) > 5 and low.endswith(("ing", "ed"))):
             return False
-        return (low in self.titles or low not in page.lower_words()
-                or not self._opens_sentence(page.text, start - len(prev) - 1))
+        return (not self._opens_sentence(page.text, start - len(prev) - 1) or low in self.titles
+                or not page.writes_lower(low))
 
     def _opens_sentence(self, text: str, pos: int) -> bool:
         """At the start of the text or a line, or after a full stop that ends no title or initial
@@ -265,8 +312,8 @@ class PlaceExtractor:
             return True
         if page.next_word(end).lower() in self.place_nouns:
             return True
-        before = i > 0 and " ".join(text[kept[i - 1][1]:start].split()) in LIST_GAPS
-        after = i + 1 < len(kept) and " ".join(text[end:kept[i + 1][0]].split()) in APPOSITION_GAPS
+        before = i > 0 and _gap_in(text, kept[i - 1][1], start, LIST_GAPS)
+        after = i + 1 < len(kept) and _gap_in(text, end, kept[i + 1][0], APPOSITION_GAPS)
         return before or after
 
     def _place_context(self, page: _Page, start: int, end: int) -> bool:
@@ -279,18 +326,19 @@ class PlaceExtractor:
         every member of a list that "provinces" closes ("Kirkuk, Diyala and Nineveh provinces") or
         opens ("provinces including Diyala, Kirkuk and Nineveh"), or in which two or more names
         can only be governorates ("Diyala, Anbar, Kirkuk and Nineveh")."""
-        text, marked, run = page.text, set(), []
-        for i in range(len(kept) + 1):
-            if run and (i == len(kept) or " ".join(text[kept[i - 1][1]:kept[i][0]].split()) not in LIST_GAPS):
-                first = kept[run[0]][0]
-                clear = sum(all(p.place_type == "governorate" for p in kept[j][2].places) for j in run)
-                if clear >= 2 or GOVERNORATE_BEFORE.search(text, max(0, first - 30), first):
-                    marked.update(run)
-                else:
-                    closed = [n for n, j in enumerate(run) if page.next_word(kept[j][1]).lower() in GOVERNORATE_NOUNS]
-                    marked.update(run[:closed[-1] + 1] if closed else ())
-                run = []
-            run.append(i)
+        text, marked, i = page.text, set(), 0
+        while i < len(kept):
+            j = i  # the list kept[i..j]
+            while j + 1 < len(kept) and kept[j + 1][0] - kept[j][1] <= GAP_MAX_CHARS \
+                    and _gap_in(text, kept[j][1], kept[j + 1][0], LIST_GAPS):
+                j += 1
+            # a governorate noun can only follow the last name: after any other it would break the list
+            if (page.next_word(kept[j][1]).lower() in GOVERNORATE_NOUNS
+                    or GOVERNORATE_BEFORE.search(text, max(0, kept[i][0] - 30), kept[i][0])
+                    or j > i and sum(all(p.place_type == "governorate" for p in kept[k][2].places)
+                                     for k in range(i, j + 1)) >= 2):
+                marked.update(range(i, j + 1))
+            i = j + 1
         return marked
 
     @staticmethod
@@ -348,14 +396,6 @@ class PlaceExtractor:
             a += len(word) + 1
         return a, m.end(1)
 
-    def _row(self, text: str, start: int, end: int, place: Place) -> dict[str, Any]:
-        pcode, admin_name = self.lex.admin1.get(place.admin1_code, (None, None))
-        return {
-            "mention_text": text[start:end], "place_name": place.name, "place_type": place.place_type,
-            "country_code": place.country_code, "admin1_code": place.admin1_code,
-            "admin1_pcode": pcode, "admin1_name": admin_name, "start_char": start, "end_char": end,
-        }
-
     def extract(self, article: ArticleText) -> list[dict[str, Any]]:
         text = getattr(article, "text", None)
         if not isinstance(text, str) or not text:
@@ -389,7 +429,7 @@ class PlaceExtractor:
                 country_seen |= countries
         governorates = self._governorate_context(page, kept)
 
-        rows, last_end = [], -1
+        found, last_end = [], -1  # (start, end, place)
         for i, (start, end, key) in enumerate(kept):
             district = page.next_word(end).lower() in ("district", "districts")
             place = self._choose(key.places, admin_seen, country_seen, i in governorates, district)
@@ -398,9 +438,14 @@ class PlaceExtractor:
             if key.rule == "after_comma":  # a town the lexicon does not know, before a US state
                 town = self._town_before(text, start)
                 if town and town[0] >= last_end:
-                    rows.append(self._row(text, *town, Place(text[town[0]:town[1]], "city", "US", None)))
+                    found.append((*town, Place(text[town[0]:town[1]], "city", "US", None)))
             if key.ends_with_dot and text[end:end + 1] == ".":
                 end += 1
-            rows.append(self._row(text, start, end, place))
+            found.append((start, end, place))
             last_end = end
-        return rows
+        admin1 = self.lex.admin1
+        return [{
+            "mention_text": text[start:end], "place_name": place.name, "place_type": place.place_type,
+            "country_code": place.country_code, "admin1_code": place.admin1_code,
+            "admin1_pcode": pcode, "admin1_name": admin_name, "start_char": start, "end_char": end,
+        } for start, end, place in found for pcode, admin_name in (admin1.get(place.admin1_code, (None, None)),)]

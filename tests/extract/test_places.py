@@ -284,6 +284,7 @@ def test_related_link_lines_are_not_places():
     text = "Fighting went on in Mosul.\nAlso on The Daily Planet: Floods hit Beirut\nRead more: Why Oman matters\n"
     assert countries(text) == {"IQ"}
     assert countries("Also on Monday, troops entered Beirut.") == {"LB"}
+    assert countries("Also on Monday: troops entered Beirut.") == {"LB"}
 
 
 def test_many_caption_lines_take_linear_time():
