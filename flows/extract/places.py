@@ -402,7 +402,8 @@ class PlaceExtractor:
             return []
         page = _Page(text)
         cased = [(s, e, k) for s, e, k in find(self.lex, text) if not k.places or self._case_ok(page, s, e, k)]
-        skip_starts, skip_ends = _merged(self._boilerplate_spans(page) + self._menu_spans(text, _leftmost_longest(cased)))
+        skip = self._boilerplate_spans(page) + self._menu_spans(text, _leftmost_longest(cased))
+        skip_starts, skip_ends = _merged(skip)
         hits, verdicts = [], {}
         for start, end, key in cased:
             i = bisect_right(skip_starts, start) - 1
