@@ -38,6 +38,7 @@ class Ingested:
     unchanged: list[tuple[str, str, int | None]]  # (article_id, source_file, line) published as they are
     rejects: list[InputReject]
     seconds: float = 0.0
+    files: dict[str, list[str]] = field(default_factory=dict)  # source file -> ids of its articles
 
 
 @dataclass
@@ -47,6 +48,7 @@ class Batch:
     rejects: pl.DataFrame
     unchanged: list[tuple[str, str, int | None]] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)  # stage -> seconds spent in this batch
+    files: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _input_reject_rows(run_id: str, rejects: list[InputReject]) -> list[dict]:
@@ -63,6 +65,7 @@ def ingest(units: list[Unit], max_chars: int, published: frozenset[str]) -> Inge
     for unit in units:
         articles, rejects = read_unit(unit, max_chars)
         out.rejects.extend(rejects)
+        out.files.setdefault(unit.source_file, []).extend(a.article_id for a in articles)
         for article in articles:
             if article.article_id in published:
                 out.unchanged.append((article.article_id, article.source_file, article.source_line))
@@ -99,7 +102,7 @@ def validate_batch(ingested: Ingested, extracted: tuple[dict[str, pl.DataFrame],
         facts[relation], rejects = validate(relation, frames[relation], articles, run_id)
         reject_parts.append(rejects)
     seconds = {"ingest": ingested.seconds, **extract_seconds, "validate": time.perf_counter() - started}
-    return Batch(articles, facts, pl.concat(reject_parts), ingested.unchanged, seconds)
+    return Batch(articles, facts, pl.concat(reject_parts), ingested.unchanged, seconds, ingested.files)
 
 
 def _duplicate_rejects(run_id: str, dupes: list[tuple[str, str, int | None]]) -> pl.DataFrame:
@@ -123,7 +126,7 @@ def stage_batch(staging: Staging, batch: Batch, staged: set[str], run_id: str) -
         drop = pl.col("article_id").is_in([d[0] for d in dupes])
         batch = Batch(batch.articles.filter(~drop), {r: f.filter(~drop) for r, f in batch.facts.items()},
                       pl.concat([batch.rejects.filter(~drop.fill_null(False)), _duplicate_rejects(run_id, dupes)]),
-                      seconds=batch.seconds)
+                      seconds=batch.seconds, files=batch.files)
     staged.update(batch.articles["article_id"].to_list())
     staging.append("articles", batch.articles)
     for relation, frame in batch.facts.items():
@@ -176,14 +179,15 @@ def run_once(settings: Settings) -> dict:
            "message": None, "raw_dir": str(settings.raw), "extractor_version": version}
     with RunLock(settings.state_dir):
         warehouse.clean_stale()
-        staging = warehouse.begin(run_id)
+        staging = warehouse.begin(run_id, version)
         try:
-            run.update(_run(settings, warehouse, staging, run_id, version, logger))
+            counts, files = _run(settings, warehouse, staging, run_id, version, logger)
+            run.update(counts)
             run["status"] = "completed"
             publish_started = time.perf_counter()
             run["ended_at"] = now_utc().isoformat()
             staging.append("runs", runs_frame([*read_runs(settings.state_dir), run]))
-            staging.publish()
+            staging.publish(files)
             run["seconds_publish"] = round(time.perf_counter() - publish_started, 3)
         except BaseException as exc:
             run["message"] = f"{type(exc).__name__}: {exc}"
@@ -195,18 +199,38 @@ def run_once(settings: Settings) -> dict:
     return run
 
 
-def _run(settings: Settings, warehouse: Warehouse, staging: Staging, run_id: str, version: str, logger) -> dict:
+def _stat(path: str) -> list[int]:
+    st = os.stat(path)
+    return [st.st_size, st.st_mtime_ns]
+
+
+def _skip_unchanged_files(units: list[Unit], manifest: dict) -> tuple[list[Unit], dict[str, dict]]:
+    """Units still to read, and the manifest entries of files whose size and mtime have not moved
+    since the live version was built: their articles are carried over without being read."""
+    known = manifest.get("files", {})
+    stats = {u.source_file: _stat(u.path) for u in units}
+    unchanged = {f: known[f] for f, st in stats.items() if f in known and known[f]["stat"] == st}
+    return [u for u in units if u.source_file not in unchanged], unchanged
+
+
+def _run(settings: Settings, warehouse: Warehouse, staging: Staging, run_id: str, version: str,
+         logger) -> tuple[dict, dict]:
     if not settings.raw.is_dir():
         raise FileNotFoundError(f"raw folder {settings.raw} does not exist")
     live = warehouse.live_articles()
-    published = frozenset(live.filter(pl.col("extractor_version") == version)["article_id"].to_list())
+    manifest = warehouse.live_manifest()
+    same_version = manifest.get("extractor_version") == version
+    published = frozenset(live["article_id"].to_list()) if same_version else frozenset()
     live_sources = set(live["source_file"].to_list())
     units, unit_rejects = plan_units(settings.raw, settings.batch_bytes)
     staging.append("rejects", rejects_frame(_input_reject_rows(run_id, unit_rejects)))
+    units, files = _skip_unchanged_files(units, manifest) if same_version else (units, {})
+    staged: set[str] = {i for entry in files.values() for i in entry["articles"]}
+    carried: list[str] = list(staged)
+    read_files: dict[str, list[str]] = {}
     batches = list(_batches(units, settings.batch_bytes))
-    logger.info("run %s: %d input unit(s) in %d batch(es) from %s", run_id, len(units), len(batches), settings.raw)
-    staged: set[str] = set()
-    carried: list[str] = []
+    logger.info("run %s: %d input unit(s) in %d batch(es) from %s; %d file(s) unchanged", run_id, len(units),
+                len(batches), settings.raw, len(files))
     counts = {"articles_new": 0, "articles_changed": 0, "rows_rejected": 0,
               "inputs_rejected": len(unit_rejects), **{f"{r}_written": 0 for r in FACT_RELATIONS}}
     seconds = dict.fromkeys(STAGES, 0.0)
@@ -224,6 +248,8 @@ def _run(settings: Settings, warehouse: Warehouse, staging: Staging, run_id: str
             seconds[stage] += spent
         seconds["stage"] += time.perf_counter() - stage_started
         carried.extend(unchanged)
+        for source, ids in batch.files.items():
+            read_files.setdefault(source, []).extend(ids)
         for source in batch.articles["source_file"].to_list():
             counts["articles_changed" if source in live_sources else "articles_new"] += 1
         for relation, frame in batch.facts.items():
@@ -244,10 +270,15 @@ def _run(settings: Settings, warehouse: Warehouse, staging: Staging, run_id: str
             drain(pending.pop(0))
     for future in pending:
         drain(future)
-    carry_started = time.perf_counter()
-    staging.carry_over(carried)
-    seconds["stage"] += time.perf_counter() - carry_started
-    seen = staged
-    removed = live.filter(~pl.col("article_id").is_in(list(seen))).height
-    return {**counts, "articles_seen": len(seen), "articles_unchanged": len(carried),
-            "articles_removed": removed, **{f"seconds_{k}": round(v, 3) for k, v in seconds.items()}}
+    keep_started = time.perf_counter()
+    staging.keep_only(staged)
+    seconds["stage"] += time.perf_counter() - keep_started
+    removed = live.filter(~pl.col("article_id").is_in(list(staged))).height
+    # Files read cleanly this run can be skipped next time; a file with any reject is re-read.
+    rejected_files = staging.rejected_input_files()
+    by_path = {u.source_file: u.path for u in units}
+    files.update({f: {"stat": _stat(by_path[f]), "articles": ids} for f, ids in read_files.items()
+                  if f not in rejected_files})
+    counts = {**counts, "articles_seen": len(staged), "articles_unchanged": len(carried), "articles_removed": removed,
+              **{f"seconds_{k}": round(v, 3) for k, v in seconds.items()}}
+    return counts, files

@@ -16,6 +16,7 @@ writer per file: the live file is never written, so readers holding it open neve
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import signal
@@ -40,6 +41,7 @@ GROUP BY article_id, speaker
 # DuckDB 2.0 writes a storage format the 1.x engines inside BI drivers cannot open; v1.1.0 they can.
 STORAGE_VERSION = "v1.1.0"
 STAGING_MEMORY = "512MB"
+MANIFEST = "manifest.json"  # per version: extractor version and the input files it was built from
 # Fault injection for the crash-safety tests: SIGKILL this process when publishing reaches the
 # named step. Unset in normal use; a killed run must leave the previous warehouse intact.
 CRASH_AT = "NEWSFACTS_CRASH_AT"
@@ -101,70 +103,102 @@ class Warehouse:
         with duckdb.connect(str(self.live_db), read_only=True) as con:
             return con.sql("select article_id, source_file, extractor_version from articles").pl()
 
+    def live_manifest(self) -> dict:
+        """What the live version was built from: extractor version and input files' stat and ids."""
+        path = self.current / MANIFEST
+        if not path.exists():
+            return {}
+        return json.loads(path.read_text(encoding="utf-8"))
+
     def clean_stale(self) -> None:
         """Leftovers of a killed run: safe to drop, the caller holds the run lock."""
         shutil.rmtree(self.staging_root, ignore_errors=True)
         for link in self.root.glob(".current-*"):
             link.unlink()
 
-    def begin(self, run_id: str) -> Staging:
-        return Staging(self, run_id)
+    def begin(self, run_id: str, version: str) -> Staging:
+        return Staging(self, run_id, version)
 
 
 class Staging:
-    """A new complete warehouse under construction; nothing here is visible until `publish`."""
+    """A new complete warehouse under construction; nothing here is visible until `publish`.
 
-    def __init__(self, warehouse: Warehouse, run_id: str):
+    It starts as a copy of the live version when that was built by the same extractor version,
+    so an incremental run only deletes the rows of changed or removed articles and appends new
+    ones, and relations it did not touch keep their Parquet files (hard-linked, not rewritten).
+    """
+
+    def __init__(self, warehouse: Warehouse, run_id: str, version: str):
         self.warehouse = warehouse
         self.run_id = run_id
+        self.version = version
         self.dir = warehouse.staging_root / run_id
         self.dir.mkdir(parents=True, exist_ok=False)
         self.db_path = self.dir / "warehouse.duckdb"
+        base = warehouse.live_db if warehouse.live_manifest().get("extractor_version") == version else None
+        self.base_parquet = (warehouse.current / "parquet").resolve() if base else None
+        if base:
+            shutil.copyfile(base, self.db_path)
         # A file-backed database spills to disk: a bounded buffer keeps peak memory independent of
         # corpus size (the staged text alone is ~650 MB at 100k articles).
         self.con = duckdb.connect(config={"memory_limit": STAGING_MEMORY})
         self.con.execute(f"ATTACH '{self.db_path}' AS staged (STORAGE_VERSION '{STORAGE_VERSION}')")
         self.con.execute("USE staged")
-        for relation in RELATIONS:
-            self.con.execute(create_table_sql(relation))
+        self.changed: set[str] = {"runs"}
+        if base:
+            self._delete("rejects", "relation = 'input'")  # input is re-read (or skipped as unchanged) each run
+            self.con.execute("DELETE FROM runs")
+        else:
+            for relation in RELATIONS:
+                self.con.execute(create_table_sql(relation))
+            self.changed.update(RELATIONS)
+
+    def _delete(self, relation: str, where: str) -> None:
+        deleted = self.con.execute(f"DELETE FROM {relation} WHERE {where}").fetchone()[0]
+        if deleted:
+            self.changed.add(relation)
 
     def append(self, relation: str, frame: pl.DataFrame) -> None:
         if frame.height:
             self.con.register("batch_frame", frame.select(list(polars_schema(relation))))
             self.con.execute(f"INSERT INTO {relation} SELECT * FROM batch_frame")
             self.con.unregister("batch_frame")
+            self.changed.add(relation)
 
-    def carry_over(self, article_ids: list[str]) -> None:
-        """Copy the live rows of unchanged articles, so they are neither re-extracted nor lost."""
-        live = self.warehouse.live_db
-        if live is None or not article_ids:
-            return
-        self.con.execute(f"ATTACH '{live}' AS live (READ_ONLY)")
-        self.con.register("keep_frame", pl.DataFrame({"article_id": article_ids}))
+    def keep_only(self, article_ids: set[str]) -> None:
+        """Drop the rows of every article not seen in this run: changed texts' old ids, deleted files."""
+        self.con.register("keep_frame", pl.DataFrame({"article_id": list(article_ids)}, schema={"article_id": pl.String}))
         for relation in ("articles", *FACT_RELATIONS, "rejects"):
-            cols = ", ".join(f'"{c}"' for c in polars_schema(relation))
-            self.con.execute(f"INSERT INTO {relation} SELECT {cols} FROM live.{relation} "
-                             "WHERE article_id IN (SELECT article_id FROM keep_frame)")
+            self._delete(relation, "article_id IS NOT NULL AND article_id NOT IN (SELECT article_id FROM keep_frame)")
         self.con.unregister("keep_frame")
-        self.con.execute("DETACH live")
 
-    def counts(self) -> dict[str, int]:
-        return {r: self.con.execute(f"select count(*) from {r}").fetchone()[0] for r in RELATIONS}
+    def rejected_input_files(self) -> set[str]:
+        rows = self.con.execute("select distinct source_file from rejects where relation = 'input'").fetchall()
+        return {r[0] for r in rows}
 
-    def publish(self) -> Path:
+    def publish(self, files: dict) -> Path:
         """Parquet beside the database, then one atomic swap of `current`."""
-        self.con.execute(SPEAKERS_SQL)
+        if "claims" in self.changed:
+            self.con.execute("DELETE FROM speakers")
+            self.con.execute(SPEAKERS_SQL)
+            self.changed.add("speakers")
+        self.con.execute("CHECKPOINT")
         _step("staged")
         parquet = self.dir / "parquet"
         parquet.mkdir()
         for relation in RELATIONS:
-            self.con.execute(f"COPY {relation} TO '{parquet / (relation + '.parquet')}' "
-                             "(FORMAT parquet, COMPRESSION zstd)")
+            target = parquet / f"{relation}.parquet"
+            if relation in self.changed or self.base_parquet is None:
+                self.con.execute(f"COPY {relation} TO '{target}' (FORMAT parquet, COMPRESSION zstd)")
+            else:
+                os.link(self.base_parquet / target.name, target)  # unchanged: the same bytes, not rewritten
             _step(f"parquet:{relation}")
         self.con.execute("USE memory")
         self.con.execute("DETACH staged")
         self.con.close()
         (self.dir / "report.html").write_text(render_report(self.db_path), encoding="utf-8")
+        manifest = {"extractor_version": self.version, "run_id": self.run_id, "files": files}
+        (self.dir / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
         _fsync_tree(self.dir)
         wh = self.warehouse
         wh.versions.mkdir(exist_ok=True)

@@ -132,3 +132,27 @@ def test_bad_inputs_each_get_a_reject_and_the_rest_is_published(prefect_server, 
                        "nav.html": "no_article", "huge.txt": "too_large"}
     assert encodings["legacy.txt"] == "cp1252" and "broken.jsonl" in encodings
     assert "000_15f880b2d732555a.txt" in encodings
+
+
+def test_no_op_rerun_reads_nothing_and_rewrites_no_fact_file(prefect_server, raw_dir, tmp_path):
+    warehouse = tmp_path / "warehouse"
+    (raw_dir / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
+    run(raw_dir, warehouse)
+    before = {p.name: p.stat().st_ino for p in (warehouse / "parquet").iterdir()}
+    again = run(raw_dir, warehouse)
+    assert (again["articles_unchanged"], again["articles_new"], again["articles_changed"]) == (2, 0, 0)
+    assert again["seconds_claims"] == 0 and again["seconds_ingest"] == 0  # nothing read, nothing extracted
+    after = {p.name: p.stat().st_ino for p in (warehouse / "parquet").iterdir()}
+    for relation in ("articles", "claims", "places", "quantities", "time_expressions", "speakers"):
+        assert after[f"{relation}.parquet"] == before[f"{relation}.parquet"]  # the same file, hard-linked
+    assert after["runs.parquet"] != before["runs.parquet"]
+    assert counts(warehouse) == parquet_counts(warehouse)
+
+
+def test_touched_file_is_re_read_but_not_re_extracted(prefect_server, raw_dir, tmp_path):
+    warehouse = tmp_path / "warehouse"
+    run(raw_dir, warehouse)
+    seed = next(raw_dir.iterdir())
+    os.utime(seed, ns=(seed.stat().st_atime_ns, seed.stat().st_mtime_ns + 10**9))
+    again = run(raw_dir, warehouse)
+    assert again["articles_unchanged"] == 1 and again["seconds_claims"] == 0 and again["seconds_ingest"] > 0
