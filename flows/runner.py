@@ -54,7 +54,9 @@ def task_runner(settings: Settings):
 
 def run_pipeline(settings: Settings) -> dict:
     from flows.pipeline import pipeline
+    from flows.prefect_api import prefect_api
 
     flow = pipeline.with_options(task_runner=task_runner(settings))
-    return flow(raw=str(settings.raw), warehouse=str(settings.warehouse), batch_bytes=settings.batch_bytes,
-                max_article_chars=settings.max_article_chars)
+    with prefect_api(settings.state_dir):
+        return flow(raw=str(settings.raw), warehouse=str(settings.warehouse), batch_bytes=settings.batch_bytes,
+                    max_article_chars=settings.max_article_chars)

@@ -1,0 +1,94 @@
+"""The Prefect API a run talks to: the configured server, or a local one started for the run.
+
+Prefect orchestrates only against an API server. Starting our own (loopback only, its
+database under the warehouse's state folder) instead of relying on Prefect's implicit
+temporary server means task-runner worker processes inherit its address and share it rather
+than each starting a server of their own, and its logs stay in a file rather than in the run's
+output.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager, nullcontext
+from pathlib import Path
+
+log = logging.getLogger("newsfacts.prefect")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/health", timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+@contextmanager
+def local_server(home: Path, services: bool, timeout: float = 90.0):
+    """A Prefect server on 127.0.0.1 for as long as the block runs; its process group is ended after.
+    Without services (scheduler and the like) it starts faster: a single run does not need them."""
+    home.mkdir(parents=True, exist_ok=True)
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/api"
+    env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_API_HOST": "127.0.0.1",
+           "PREFECT_SERVER_API_PORT": str(port)}
+    env.pop("PREFECT_API_URL", None)
+    with open(home / "server.log", "ab") as server_log:
+        proc = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
+                                 "--port", str(port), "--analytics-off", "--no-ui",
+                                 *([] if services else ["--no-services"])],
+                                stdout=server_log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+    try:
+        deadline = time.monotonic() + timeout
+        while not _healthy(url):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the local Prefect server did not start; see {home / 'server.log'}")
+            time.sleep(0.5)
+        log.debug("local Prefect server on %s (database in %s)", url, home)
+        yield url
+    finally:
+        with_group(proc, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            with_group(proc, signal.SIGKILL)
+            proc.wait()
+
+
+def with_group(proc: subprocess.Popen, sig: int) -> None:
+    try:
+        os.killpg(proc.pid, sig)
+    except ProcessLookupError:
+        pass
+
+
+@contextmanager
+def prefect_api(state_dir: Path, services: bool = False):
+    """Yield the API URL, set for this process and inherited by every process it starts."""
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    configured = PREFECT_API_URL.value()
+    server = nullcontext(configured) if configured else local_server(state_dir / "prefect-server", services)
+    before = os.environ.get("PREFECT_API_URL")
+    with server as url, temporary_settings(updates={PREFECT_API_URL: url}):
+        os.environ["PREFECT_API_URL"] = url
+        try:
+            yield url
+        finally:
+            if before is None:
+                os.environ.pop("PREFECT_API_URL", None)
+            else:
+                os.environ["PREFECT_API_URL"] = before
