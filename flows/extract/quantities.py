@@ -8,6 +8,7 @@ gold/GUIDELINES.md (Quantities); every word list lives in lexicons/*.csv.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from flows.extract.base import ArticleText, Row
@@ -52,8 +53,9 @@ def _surfaces(position: str, dollar: bool | None = None) -> str:
 
 SUFFIX_UNIT_RE = re.compile(r"[ \t-]?(" + _surfaces("suffix") + r")(?![\w$€£])", re.IGNORECASE)
 ABBREV_UNIT_RE = re.compile(r" ?(" + _surfaces("abbrev") + r")(?![\w$€£])")
-PER_UNIT_RE = re.compile(r"\s*-?\s*(?:(?:per|an?|each|every)(?:\s*-\s*|\s+)|/\s*)(" + _surfaces("per") + r")\b"
-                         r"(?!\s+(?:earlier|later|ago|before|after|from)\b)", re.IGNORECASE)  # not: a year earlier
+# possessive spaces: a long whitespace run after a unit must not backtrack (quadratic)
+PER_UNIT_RE = re.compile(r"\s*+-?\s*+(?:(?:per|an?|each|every)(?:\s*+-\s*+|\s++)|/\s*+)(" + _surfaces("per") + r")\b"
+                         r"(?!\s++(?:earlier|later|ago|before|after|from)\b)", re.IGNORECASE)  # not: a year earlier
 # a currency before digits: €, USD (case as written), or $ with a letter code (US$, HK $, C$; not "a $5")
 PREFIX_UNIT_RE = re.compile(r"(?<![A-Za-z])(?:(" + _surfaces("prefix", False) + r")|((?:[A-Za-z.]{2,4}\s?|[A-Z])?\$)) ?$")
 
@@ -288,7 +290,7 @@ def _excluded(text: str, num: Number, range_end: bool = False) -> bool:
     left = text[max(0, num.start - 40):num.start]
     if not num.spelled and not range_end and LABEL_BEFORE.search(left) and not PREFIX_UNIT_RE.search(left):
         return True
-    words = [w.strip(QUOTES).rsplit("-", 1)[-1] for w in left.replace("(", " ").lower().split()]
+    words = [w.strip(QUOTES).rsplit("-", 1)[-1] for w in left.replace("(", " ").lower().split()[-2:]]
     prev = words[-1] if words and left[-1:] in " \t\n(" + QUOTES else ""  # "Section, post-June
     before = words[-2] if len(words) > 1 else ""
     if (prev in IDENTIFIERS or left.endswith("#") or prev in MONTHS or prev in AGES
@@ -349,7 +351,7 @@ def _item_modified(text: str, pos: int) -> str | None:
 
 class QuantityExtractor:
     relation = "quantities"
-    version = "0.1.0"
+    version = "0.2.0"
 
     def extract(self, article: ArticleText) -> list[Row]:
         text = article.text or ""
@@ -357,10 +359,11 @@ class QuantityExtractor:
 
     def quantities(self, text: str) -> list[Quantity]:
         numbers = scan_numbers(text)
+        sentence_ends = [m.end() for m in SENTENCE_END.finditer(text)] if numbers else []
         out: list[Quantity] = []
         i, dropped_end = 0, -1
         while i < len(numbers):
-            q, used = self._read(text, numbers, i, out, dropped_end)
+            q, used = self._read(text, numbers, i, out, dropped_end, sentence_ends)
             if q is not None:
                 out.append(q)
             else:
@@ -369,9 +372,10 @@ class QuantityExtractor:
         return out
 
     def _read(self, text: str, numbers: list[Number], i: int, done: list[Quantity],
-              dropped_end: int) -> tuple[Quantity | None, int]:
+              dropped_end: int, sentence_ends: list[int]) -> tuple[Quantity | None, int]:
         """The quantity that starts at numbers[i], if any, and how many numbers it used;
-        dropped_end is where the last number that was no quantity ended."""
+        dropped_end is where the last number that was no quantity ended; sentence_ends are found
+        once per text so that a dense run of numbers stays linear."""
         num = numbers[i]
         nxt = numbers[i + 1] if i + 1 < len(numbers) else None
         if _excluded(text, num) or _titled_unit(text, num):
@@ -407,11 +411,11 @@ class QuantityExtractor:
             if (ORDINAL_BEFORE.search(left)
                     or not (OF_AFTER.match(text, end) or BOUND_RE.search(left) or OTHER_BEFORE.search(left))):
                 return None, used  # "the third quarter", "the second half of the year"
-            unit_name, value = "fraction", round(value, 4)
+            unit_name = "fraction"
         elif _year_like(text, num):
             return None, used
         else:
-            counted = _count(text, num, nxt, end, value_max is None, done, dropped_end)
+            counted = _count(text, num, nxt, end, value_max is None, done, dropped_end, sentence_ends)
             if counted is None:
                 return None, used
             unit_name, end, item = counted
@@ -458,7 +462,7 @@ def _range(text: str, num: Number, nxt: Number | None, start: int, end: int, val
 
 
 def _count(text: str, num: Number, nxt: Number | None, end: int, single: bool, done: list[Quantity],
-           dropped_end: int) -> tuple[str, int, str | None] | None:
+           dropped_end: int, sentence_ends: list[int]) -> tuple[str, int, str | None] | None:
     """(counted noun, mention end, item) of a number with no measurement unit, or None."""
     if text[end:end + 1].isalpha():
         return None  # letters glued to digits make a label: 5G, 3D
@@ -479,7 +483,7 @@ def _count(text: str, num: Number, nxt: Number | None, end: int, single: bool, d
         return noun.unit, noun.end, noun.item
     if num.spelled and num.value == 1 or _bare_label(text, num, dropped_end):
         return None
-    unit = _inherited(text, num, done)
+    unit = _inherited(text, num, done, sentence_ends)
     return (unit, end, None) if unit else None
 
 
@@ -515,15 +519,14 @@ def _bare_label(text: str, num: Number, dropped_end: int) -> bool:
                 or dropped_end >= 0 and LIST_JOIN.fullmatch(text, dropped_end, num.start))
 
 
-def _inherited(text: str, num: Number, done: list[Quantity]) -> str | None:
+def _inherited(text: str, num: Number, done: list[Quantity], sentence_ends: list[int]) -> str | None:
     """Unit of a bare number from the nearest plural noun after an earlier count in its sentence:
     the count's own noun or one after a determiner ('killed six people and wounded 40', 'a smaller
     number of troops than 300,000'; 'Another 150' also looks at the sentence before). A casualty
     word makes a count of people ('seven dead') when that noun is not one."""
     lo = max(0, num.start - 400)
-    ends = [m.end() for m in SENTENCE_END.finditer(text, lo, num.start)]
-    back = 2 if OTHER_BEFORE.search(text[max(0, num.start - 20):num.start]) else 1
-    sent_start = ends[-back] if len(ends) >= back else lo
+    k = bisect_right(sentence_ends, num.start) - (2 if OTHER_BEFORE.search(text, max(0, num.start - 20), num.start) else 1)
+    sent_start = max(lo, sentence_ends[k]) if k >= 0 else lo
     prev = None
     for q in reversed(done):  # only this sentence: a long run of other quantities stays linear
         if q.start < sent_start or q.count:

@@ -3,6 +3,7 @@ written for these tests, plus the seed article in raw/."""
 from __future__ import annotations
 
 import random
+import time
 from pathlib import Path
 
 import pytest
@@ -254,3 +255,25 @@ def test_random_text_never_raises():
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 200)))
         for r in rows(text):
             assert text[r["start_char"]:r["end_char"]] == r["mention_text"]
+
+
+@pytest.mark.parametrize("text", ["5 km" + " " * 100_000, "5 km" + "\n" * 100_000, "5 km -" + " " * 100_000 + "x"])
+def test_a_long_whitespace_run_after_a_unit_is_read_in_linear_time(text):
+    start = time.perf_counter()
+    rows(text)
+    assert time.perf_counter() - start < 1.0  # a backtracking pattern takes minutes here
+
+
+def test_dense_numbers_cost_the_same_per_number_at_any_length():
+    def seconds(n: int) -> float:
+        text = "They counted 5 people, 6, 7 and 8. " * n
+        start = time.perf_counter()
+        rows(text)
+        return time.perf_counter() - start
+    small, large = seconds(500), seconds(4000)
+    assert large < 8 * small * 3 + 0.5  # linear with slack for a busy machine; quadratic is ~64x
+
+
+def test_fractions_keep_their_exact_value():
+    assert one("Voters gave a third of the seats to the new party.")["value"] == 1 / 3
+    assert one("Two thirds of the wells ran dry.")["value"] == 2 / 3
