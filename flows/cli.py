@@ -43,12 +43,15 @@ def cmd_run(args: argparse.Namespace) -> int:
                               "dask_address": args.dask_address, "workers": args.workers})
     prefect_env.configure(settings.state_dir, verbose=args.verbose)
     _configure_logging(args.quiet, args.verbose)
+    from flows.prefect_api import prefect_api
     from flows.publish.lock import WarehouseBusy
-    from flows.runner import run_pipeline
 
     t0 = time.perf_counter()
     try:
-        run = run_pipeline(settings)
+        with prefect_api(settings.state_dir):  # before Prefect is imported: see flows/prefect_api.py
+            from flows.runner import run_pipeline
+
+            run = run_pipeline(settings)
     except WarehouseBusy as exc:
         print(f"newsfacts: {exc}", file=sys.stderr)
         return EXIT_BUSY
@@ -78,7 +81,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _configure_logging(quiet=False, verbose=args.verbose)
     from flows.serve import serve
 
-    serve(settings, cron=args.cron, interval=args.interval)
+    serve(settings, cron=args.cron, interval=args.interval)  # imports Prefect only once its API is up
     return 0
 
 

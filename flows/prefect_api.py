@@ -75,15 +75,30 @@ def with_group(proc: subprocess.Popen, sig: int) -> None:
         pass
 
 
+def _configured_url() -> str | None:
+    """PREFECT_API_URL from the environment, or from settings already loaded in this process
+    (a test harness sets it there)."""
+    if os.environ.get("PREFECT_API_URL"):
+        return os.environ["PREFECT_API_URL"]
+    if "prefect" in sys.modules:
+        from prefect.settings import PREFECT_API_URL
+
+        return PREFECT_API_URL.value()
+    return None
+
+
 @contextmanager
 def prefect_api(state_dir: Path, services: bool = False):
-    """Yield the API URL, set for this process and inherited by every process it starts."""
-    from prefect.settings import PREFECT_API_URL, temporary_settings
+    """Yield the API URL, set in the environment for this process and every process it starts.
 
-    configured = PREFECT_API_URL.value()
+    Enter it before Prefect is imported: Prefect reads its settings once, at import, and code
+    running in its helper threads sees only those, so an address set later would make them
+    start a temporary server of their own.
+    """
+    configured = _configured_url()
     server = nullcontext(configured) if configured else local_server(state_dir / "prefect-server", services)
     before = os.environ.get("PREFECT_API_URL")
-    with server as url, temporary_settings(updates={PREFECT_API_URL: url}):
+    with server as url:
         os.environ["PREFECT_API_URL"] = url
         try:
             yield url
