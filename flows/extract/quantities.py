@@ -67,7 +67,9 @@ IRREGULAR = {r["surface"]: r["unit"] for r in _NOUNS if r["kind"] == "irregular"
 COMPOUNDS = {r["surface"]: r["unit"] for r in _NOUNS if r["kind"] == "compound"}
 PERSON_NOUNS = {r["surface"] for r in _NOUNS if r["kind"] == "person"}
 COMPOUND_UNITS = set(COMPOUNDS.values())
-ARMED_GROUPS = {r["surface"]: r["unit"] for r in _NOUNS if r["kind"] == "armed_group"}
+CAPITALISED_PLURALS = {r["surface"] for r in _NOUNS if r["kind"] == "capitalised"}
+GROUP_NOUNS = {r["surface"] for r in _NOUNS if r["kind"] == "group"}
+NUMBER_WORDS = {w for w, (_, kind) in WORDS.items() if kind not in ("article", "abbrev", "fraction")}
 
 CUES: dict[str, set[str]] = {}
 for _r in read_lexicon("quantity_cues.csv"):
@@ -109,6 +111,8 @@ COORDINATED = re.compile(r"\b(?:and|or)\b|,")
 CASUALTY_BEFORE = re.compile(r"\b(?:" + _alternation(CUES["casualty_verb"]) + r")\s+(?:(?:" + _alternation(BOUNDS)
                              + r")\s+)?$", re.IGNORECASE)
 ADJECTIVE_ONLY_SUFFIX = re.compile(r"(?:ous|ful|able|ible|less)$", re.IGNORECASE)
+ADJECTIVE_FORM = re.compile(r"(?:al|ic|ive|ous|ful|able|ible|less|ary|ern|ish|ed|ing|est|ly)$")
+AGENT_NOUN = re.compile(r"[a-z]{3}(?:er|or|ist)$")  # driver, bomber, operator, activist
 LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")
 AUXILIARY = re.compile(r"\s*(?:(?:were|are|was|have|had|has|been|being|reportedly)\s+)*", re.IGNORECASE)
 TOLL_BEFORE = re.compile(r"\btoll\b[\w\s]{0,20}?\b(?:to|at|of)\s+$", re.IGNORECASE)
@@ -145,8 +149,8 @@ def is_plural(tok: str) -> bool:
         return False
     if t.endswith(("ss", "us", "ous")):
         return False
-    if tok[0].isupper():
-        return not t.endswith("as")  # Dallas, Texas are places; Iraqis, Yazidis are people
+    if tok[0].isupper():  # Illinois, Sanders, Texas are names; Iraqis, Marines are listed
+        return t in CAPITALISED_PLURALS
     return not t.endswith("is")  # crisis, analysis
 
 
@@ -155,7 +159,8 @@ def _acronym(tok: str) -> bool:
 
 
 def _is_word(tok: str) -> bool:
-    return tok[0].isalpha() and (_acronym(tok) or tok.lower() not in STOP)
+    """A content word: no function word and no number word (a number never is the counted noun)."""
+    return tok[0].isalpha() and (_acronym(tok) or tok.lower() not in STOP and tok.lower() not in NUMBER_WORDS)
 
 
 def _verb_like(tok: str) -> bool:
@@ -204,14 +209,29 @@ def _noun_phrase_end(text: str, pos: int) -> int | None:
     return more[-1].end() if more else end
 
 
+def _noun_modifier(tok: str) -> bool:
+    """A lower-case noun before an agent noun that says what the agent does (truck, car, aid): no
+    adjective by form or lexicon, and no body of people, which says whose (militia fighters)."""
+    t = tok.lower()
+    return (tok.isalpha() and tok.islower() and t not in ADJECTIVES and t not in GROUP_NOUNS
+            and t not in PERSON_NOUNS and t not in IRREGULAR and not ADJECTIVE_FORM.search(t))
+
+
 def _unit_of(words: list[re.Match]) -> str:
-    """Singular unit of a noun phrase ending in its head, kept whole when it is a known compound."""
+    """Singular unit of a noun phrase ending in its head, kept whole when it is a known compound or
+    an agent noun with noun modifiers (truck drivers, suicide car bombers, aid workers)."""
     toks = [w.group().lower() for w in words]
     for n in (3, 2):
         phrase = " ".join(toks[-n:]) if len(toks) >= n else ""
         if phrase in COMPOUNDS or phrase in COMPOUND_UNITS:
             return COMPOUNDS.get(phrase, phrase)
-    return singular(toks[-1])
+    unit = singular(toks[-1])
+    if AGENT_NOUN.search(unit) and words[-1].group().islower():
+        k = len(words) - 1
+        while k > max(0, len(words) - 3) and _noun_modifier(words[k - 1].group()):
+            k -= 1
+        unit = " ".join(toks[k:-1] + [unit])
+    return unit
 
 
 def _counted_noun(text: str, pos: int, one: bool) -> Noun | None:
@@ -363,6 +383,9 @@ class QuantityExtractor:
         out: list[Quantity] = []
         i, dropped_end = 0, -1
         while i < len(numbers):
+            if out and numbers[i].start < out[-1].end:
+                i += 1  # inside the last mention: mentions never overlap
+                continue
             q, used = self._read(text, numbers, i, out, dropped_end, sentence_ends)
             if q is not None:
                 out.append(q)
@@ -472,13 +495,17 @@ def _count(text: str, num: Number, nxt: Number | None, end: int, single: bool, d
             return None  # one-upmanship, two-wheeled, three-pronged
         item = _item_modified(text, hw.end())
         unit = singular(hw.group(1))
-        if unit == "strong":  # a 5,000-strong force counts its members
-            unit = ARMED_GROUPS.get(singular(item.split()[-1]) if item else "", "member")
+        if unit == "strong":  # a 5,000-strong force: the unit is the noun counted, force (member alone)
+            return (singular(item.split()[-1]) if item else "member"), hw.end(), item
+        if unit not in PERSON_NOUNS:
+            return None  # six-party talks, a two-state solution name a kind; a 12-man team counts men
         return unit, hw.end(), item
     noun = _counted_noun(text, end, num.value == 1 and single)
     of = OF_AFTER.match(text, end)
     if noun is None and of and num.value != 1:
-        noun = _partitive(text, of.end(), nxt)  # 26 of the army's 50 brigades
+        noun = _partitive(text, of.end(), nxt)
+        if noun is not None:  # "12 of the city's 40 schools": the mention "12" stays apart from "40 schools"
+            return noun.unit, end, None
     if noun is not None:
         return noun.unit, noun.end, noun.item
     if num.spelled and num.value == 1 or _bare_label(text, num, dropped_end):
