@@ -47,12 +47,33 @@ _UNITS = {(_unit_key(r["surface"], r["position"]), r["position"]):
           Unit(r["unit"], r["normalized_unit"], float(r["factor"]), r["kind"]) for r in read_lexicon("units.csv")}
 
 
+def _currency_units() -> dict[tuple[str, str], Unit]:
+    """Every currency of currencies.csv as units.csv rows: its code before or after digits (also in
+    lower case after), a sign (€, ₡) before or after digits, letters with a sign (HK$, CN¥) before,
+    its names after."""
+    out = {}
+    for r in read_lexicon("currencies.csv"):
+        unit = Unit(r["unit"], "USD" if r["code"] == "USD" else r["unit"], 1.0, "currency")
+        keys = [(r["unit"], "suffix"), (r["name"], "suffix"), (r["plural"], "suffix")]
+        if r["read_code"] == "yes":
+            keys += [(r["code"], "prefix"), (r["code"], "abbrev"), (r["code"].lower(), "suffix")]
+        for sym in r["symbols"].split():
+            keys.append((_unit_key(sym, "prefix"), "prefix"))
+            if not any(ch.isalpha() for ch in sym):
+                keys.append((sym, "abbrev"))
+        out.update(dict.fromkeys(keys, unit))
+    return out
+
+
+_UNITS.update(_currency_units())
+
+
 def _surfaces(position: str, dollar: bool | None = None) -> str:
     return _alternation(s for s, p in _UNITS if p == position and (dollar is None or ("$" in s) == dollar))
 
 
 SUFFIX_UNIT_RE = re.compile(r"[ \t-]?(" + _surfaces("suffix") + r")(?![\w$€£])", re.IGNORECASE)
-ABBREV_UNIT_RE = re.compile(r" ?(" + _surfaces("abbrev") + r")(?![\w$€£])")
+ABBREV_UNIT_RE = re.compile(r"[ -]?(" + _surfaces("abbrev") + r")(?![\w$€£])")  # 5 km, 9-mm, 5 USD, 100₡
 # possessive spaces: a long whitespace run after a unit must not backtrack (quadratic)
 PER_UNIT_RE = re.compile(r"\s*+-?\s*+(?:(?:per|an?|each|every)(?:\s*+-\s*+|\s++)|/\s*+)(" + _surfaces("per") + r")\b"
                          r"(?!\s++(?:earlier|later|ago|before|after|from)\b)", re.IGNORECASE)  # not: a year earlier
@@ -452,9 +473,12 @@ def _currency_before(text: str, num: Number) -> tuple[Unit | None, int]:
     pm = None if num.spelled else PREFIX_UNIT_RE.search(text, max(0, num.start - 12), num.start)
     if pm is None:
         return None, num.start
-    unit = _UNITS.get((pm.group(1) or _unit_key(pm.group(2), "prefix"), "prefix"))
+    key = pm.group(1) or _unit_key(pm.group(2), "prefix")
+    unit = _UNITS.get((key, "prefix"))
+    if unit is None and key.endswith("$"):
+        unit = _UNITS.get((key[:-1], "prefix"))  # a code before the sign: MXN$, AUD$
     written = pm.group(0)
-    if unit is None:  # letters that are no currency code ("as $5"): the plain dollar sign
+    if unit is None:  # letters that are no currency ("as $5"): the plain dollar sign
         unit, written = _UNITS[("$", "prefix")], written[written.index("$"):]
     return unit, num.start - len(written)
 

@@ -280,3 +280,35 @@ def test_dense_numbers_cost_the_same_per_number_at_any_length():
 def test_fractions_keep_their_exact_value():
     assert one("Voters gave a third of the seats to the new party.")["value"] == 1 / 3
     assert one("Two thirds of the wells ran dry.")["value"] == 2 / 3
+
+
+@pytest.mark.parametrize("text, mention, unit", [
+    ("The bank swapped 40 Mexican pesos at the border.", "40 Mexican pesos", "mexican peso"),  # a CLDR name
+    ("The flat sold for HK $300,000 last week.", "HK $300,000", "hong kong dollar"),  # spaced letters and sign
+    ("A fee of MXN$ 120 applies.", "MXN$ 120", "mexican peso"),  # an ISO code before the sign
+    ("Tickets cost ₡2,500 at the gate.", "₡2,500", "costa rican colón"),  # a sign before digits
+    ("Tickets cost 2,500 ₡ at the gate.", "2,500 ₡", "costa rican colón"),  # and after
+    ("She paid 300₾ for the bicycle.", "300₾", "georgian lari"),
+    ("Rent is CHF 800 in the old town.", "CHF 800", "swiss franc"),  # an ISO code before digits
+    ("Rent is 800 CHF in the old town.", "800 CHF", "swiss franc"),  # and after
+    ("Wages rose by 10 usd.", "10 usd", "dollar"),  # a code in lower case after the number
+    ("The loan is worth C$300 million.", "C$300 million", "canadian dollar"),
+])
+def test_currencies_from_the_iso_table(text, mention, unit):
+    r = one(text)
+    assert (r["mention_text"], r["unit"]) == (mention, unit)
+
+
+def test_a_code_that_is_an_english_word_is_no_currency():
+    assert [(r["value"], r["unit"]) for r in rows("They sold ALL 40 tickets.")] == [(40, "ticket")]
+
+
+@pytest.mark.parametrize("text, mention, unit", [
+    ("It was 104 °F in the shade.", "104 °F", "fahrenheit"),
+    ("It was 104 degrees Fahrenheit in the shade.", "104 degrees Fahrenheit", "fahrenheit"),
+    ("The dial moved one degree.", "one degree", "degree"),
+    ("Police found a 9-mm pistol.", "9-mm", "millimetre"),
+])
+def test_temperatures_angles_and_hyphenated_symbols(text, mention, unit):
+    r = one(text)
+    assert (r["mention_text"], r["unit"]) == (mention, unit)
