@@ -51,12 +51,14 @@ def trie_pattern(words) -> str:
 _W = trie_pattern(w for w, (_, k) in WORDS.items() if k not in ("abbrev", "article"))
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 
-# Digits (300,000 / 1.5 / 10 1/2 / 1/4 / ½) or a run of number words, optionally led by a/an; a
-# number needs at most 12 words, and the bound keeps a long run of number words from rescans.
+# Digits (300,000 / 1.5 / 10 1/2 / 1/4 / ½) or a run of number words, optionally led by a/an or by a
+# fraction of a scale word (half a million, a quarter of a million); a number needs at most 12 words,
+# and the bound keeps a long run of number words from rescans.
 NUMBER_RE = re.compile(
     rf"(?P<digits>(?<![\d.])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:\s+\d/\d{{1,2}}\b)?(?:/\d+)?[½¼¾⅓⅔]?)"
     rf"|(?P<vulgar>[½¼¾⅓⅔])"
-    rf"|(?P<words>(?<!\w)(?:an?[\s-]+|half\s+an?\s+(?=\w+illion|dozen))?(?:{_W})(?:(?:[\s-]+|\s+and\s+)(?:{_W})){{0,11}}\b)",
+    rf"|(?P<words>(?<!\w)(?:an?[\s-]+)?(?:(?:half|quarter|third)\s+(?:of\s+)?an?\s+(?=\w+illion|dozen|thousand))?"
+    rf"(?:{_W})(?:(?:[\s-]+|\s+and\s+)(?:{_W})){{0,11}}\b)",
     re.IGNORECASE,
 )
 # A multiplier right after digits: "1.5 million", "300 thousand", "2bn", "$3.5m", "two dozen".
@@ -104,6 +106,8 @@ def _parse_words(tokens: list[str]) -> tuple[float, int, bool] | None:
     total, current, last, used, value = 0.0, None, None, 0, None
     is_fraction = False
     for i, tok in enumerate(tokens):
+        if tok == "of" and last == "fraction":
+            continue  # a quarter of a million
         if tok == "and":
             if last not in ("hundred", "scale"):
                 break

@@ -98,6 +98,7 @@ for _r in read_lexicon("quantity_cues.csv"):
 STOP, ADJECTIVES, NOT_NOUN = CUES["stop"], CUES["adjective"], CUES["not_noun"]
 ABSTRACT, REPORTING, CASUALTY = CUES["abstract"], CUES["reporting"], CUES["casualty"]
 ATTRIBUTIVE, DETERMINERS = CUES["attributive"], CUES["determiner"]
+COMPARATIVE, OBJECT_OPENERS = CUES["comparative"], CUES["object"]
 
 _MONTHS = _alternation(CUES["month"])
 IDENTIFIERS, MONTHS, AGES = CUES["identifier"], CUES["month"], CUES["age"]
@@ -112,6 +113,7 @@ NOT_QUANTITY_AFTER = re.compile(
 AGE_AFTER_COMMA = re.compile(r"\s?[,)]")
 AGO_AFTER = re.compile(r"\s+(?:ago|from\s+now)\b", re.IGNORECASE)
 OF_AFTER = re.compile(r"\s+of\s+", re.IGNORECASE)
+ARTICLE_AFTER = re.compile(r"\s+(?:of\s+)?an?(?=\s)", re.IGNORECASE)
 RANGE_JOIN = re.compile(r"\s*(?:to|-|–|—|or)\s*(?:[$€£]\s?)?", re.IGNORECASE)  # $1.5 to $2bn
 AND_JOIN = re.compile(r"\s+and\s+(?:[$€£]\s?)?", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"\b(?:anywhere\s+)?between\s+$", re.IGNORECASE)
@@ -264,6 +266,10 @@ def _counted_noun(text: str, pos: int, one: bool) -> Noun | None:
     if not words or text[pos:words[0].start()].strip():
         return None
     if one:  # the noun ends the phrase: one serious obstacle, one former U.S. garrison
+        cut = next((k for k, w in enumerate(words) if w.group().lower() in COMPARATIVE), len(words))
+        if cut == 0:
+            return None  # one more, one better
+        words = words[:cut]  # one vote short: the noun is vote
         head = len(words) - 1
         t = words[head].group()
         after = TOKEN.match(text, SPACES.match(text, words[-1].end()).end())
@@ -272,6 +278,8 @@ def _counted_noun(text: str, pos: int, one: bool) -> Noun | None:
                 or any(w.group().lower() in ABSTRACT for w in words)
                 or head == 0 and (ADJECTIVE_ONLY_SUFFIX.search(t) or after and after.group() == "to")):
             return None  # one goes wrong, one willing to, one reason
+        if t.lower().endswith("ing") and after and after.group().lower() in OBJECT_OPENERS:
+            return None  # the only one telling the truth: a participle with its object
         if after and after.group().lower() in REPORTING or REPORTING_BEFORE.search(text[max(0, pos - 40):pos]):
             return None  # "one official said", "said one official": a source, not a count
     else:
@@ -423,8 +431,8 @@ class QuantityExtractor:
         num = numbers[i]
         nxt = numbers[i + 1] if i + 1 < len(numbers) else None
         if _excluded(text, num) or _titled_unit(text, num):
-            of = OF_AFTER.match(text, num.end)  # Caption 2 of 8: both are labels
-            return None, 2 if of and nxt is not None and nxt.start == of.end() else 1
+            join = OF_AFTER.match(text, num.end) or RANGE_JOIN.match(text, num.end)
+            return None, 2 if join and nxt is not None and nxt.start == join.end() else 1  # 2 of 8, ages 18 to 34
         unit, start = _currency_before(text, num)
         value, end = num.value, num.end
         if num.abbrev:  # $3.5m, 2bn, 1.3m documents; but 48m alone is 48 metres
@@ -435,6 +443,9 @@ class QuantityExtractor:
                 value, end = value * num.abbrev, num.abbrev_end
         value, value_max, start, end, used = _range(text, num, nxt, start, end, value, unit)
         su = _suffix_unit(text, end, not num.spelled)
+        article = ARTICLE_AFTER.match(text, end) if su is None and num.fraction else None
+        if article:
+            su = _suffix_unit(text, article.end(), False)  # half an hour, a quarter of a mile
         adjectival = False
         if su and (unit is None or su[0] == unit):  # "$10 dollars" is one unit
             adjectival = text[end:end + 1] == "-"

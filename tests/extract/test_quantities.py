@@ -312,3 +312,37 @@ def test_a_code_that_is_an_english_word_is_no_currency():
 def test_temperatures_angles_and_hyphenated_symbols(text, mention, unit):
     r = one(text)
     assert (r["mention_text"], r["unit"]) == (mention, unit)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ferry ride takes half an hour.", [("half an hour", 0.5, "hour", "=")]),
+    ("The feud lasted over half a century.", [("over half a century", 0.5, "century", ">")]),
+    ("The shelter sits a third of a mile away.", [("a third of a mile", 1 / 3, "mile", "=")]),
+    ("A quarter of a million voters stayed home.", [("A quarter of a million voters", 250000, "voter", "=")]),
+    ("The motion failed by one vote short of a majority.", [("one vote", 1, "vote", "=")]),
+    ("Only one building survived the flood.", [("one building", 1, "building", "=")]),
+])
+def test_fractions_of_a_unit_and_one(text, expected):
+    assert [(r["mention_text"], r["value"], r["unit"], r["bound"]) for r in rows(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "She was the only one telling the truth.",  # a participle with its object
+    "The twins helped one another.",
+    "We asked for one more.",  # a comparative
+    "one one one one",  # a number word is never the counted noun
+    "Swings: 0.4 Illinois, 0.2 Kansas.",  # a capitalised word is a name unless listed
+    "Voters ages 18 to 29 backed Warren.",  # both ends of an age range
+    "The six-party talks resumed on a two-state solution.",  # a compound adjective that names a kind
+])
+def test_no_quantity_here(text):
+    assert rows(text) == []
+
+
+def test_mentions_never_overlap():
+    out = rows("one one one one two three 4 5 people and a half dozen ten-man crews")
+    assert all(a["end_char"] <= b["start_char"] for a, b in zip(out, out[1:]))
+
+
+def test_a_hyphenated_person_noun_is_a_count():
+    assert [(r["mention_text"], r["unit"]) for r in rows("Two 9-man squads left.")][-1] == ("9-man", "man")
