@@ -51,20 +51,21 @@ def trie_pattern(words) -> str:
 _W = trie_pattern(w for w, (_, k) in WORDS.items() if k not in ("abbrev", "article"))
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 
-# Digits (300,000 / 1.5 / 10 1/2 / 1/4 / ½) or a run of number words, optionally led by a/an or by a
-# fraction of a scale word (half a million, a quarter of a million); a number needs at most 12 words,
-# and the bound keeps a long run of number words from rescans.
+# Digits (300,000 / 1.5 / 10 1/2 / 1/4 / ½) or a run of number words, optionally led by a/an; a
+# number needs at most 12 words, and the bound keeps a long run of number words from rescans.
 NUMBER_RE = re.compile(
     rf"(?P<digits>(?<![\d.])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:\s+\d/\d{{1,2}}\b)?(?:/\d+)?[½¼¾⅓⅔]?)"
     rf"|(?P<vulgar>[½¼¾⅓⅔])"
-    rf"|(?P<words>(?<!\w)(?:an?[\s-]+)?(?:(?:half|quarter|third)\s+(?:of\s+)?an?\s+(?=\w+illion|dozen|thousand))?"
-    rf"(?:{_W})(?:(?:[\s-]+|\s+and\s+)(?:{_W})){{0,11}}\b)",
+    rf"|(?P<words>(?<!\w)(?:an?[\s-]+)?(?:{_W})(?:(?:[\s-]+|\s+and\s+)(?:{_W})){{0,11}}\b)",
     re.IGNORECASE,
 )
 # A multiplier right after digits: "1.5 million", "300 thousand", "2bn", "$3.5m", "two dozen".
 SCALE_AFTER_DIGITS = re.compile(
     r"[\s-]?(" + "|".join(w for w, (_, k) in WORDS.items() if k in ("scale", "dozen")) + r")\b", re.IGNORECASE)
 AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+# a fraction of a multiplier: half a million, a quarter of a million, half a dozen
+OF_A_SCALE = re.compile(
+    r"\s+(?:of\s+)?an?\s+(" + "|".join(w for w, (_, k) in WORDS.items() if k in ("scale", "dozen")) + r")\b", re.IGNORECASE)
 ABBREV_AFTER_DIGITS = re.compile(r"\s?(bn|mn|tn|m|b|k)\b(?!\.\w)", re.IGNORECASE)
 _TOKEN = re.compile(r"[a-z]+", re.IGNORECASE)
 
@@ -106,18 +107,14 @@ def _parse_words(tokens: list[str]) -> tuple[float, int, bool] | None:
     total, current, last, used, value = 0.0, None, None, 0, None
     is_fraction = False
     for i, tok in enumerate(tokens):
-        if tok == "of" and last == "fraction":
-            continue  # a quarter of a million
         if tok == "and":
             if last not in ("hundred", "scale"):
                 break
             last = "and"
             continue
         v, kind = WORDS.get(tok, (None, None))
-        if kind == "article":
-            if i and last != "fraction":  # half a million
-                break
-            current, last = (current if i else 1.0), "article"
+        if kind == "article":  # only first: the word run holds no other article
+            current, last = 1.0, "article"
             continue
         if kind == "unit":
             ok = last in (None, "tens", "hundred", "scale", "and") and not (last == "tens" and v == 0)
@@ -195,6 +192,9 @@ def scan_numbers(text: str) -> list[Number]:
             half = None if is_fraction else AND_A_HALF.match(text, end)
             if half:
                 value, end = value + 0.5, half.end()
+            scale = OF_A_SCALE.match(text, end) if is_fraction else None
+            if scale:
+                value, end, is_fraction = value * WORDS[scale.group(1).lower()][0], scale.end(), False
             out.append(Number(m.start(), end, value, True, is_fraction))
             pos = end
     return out

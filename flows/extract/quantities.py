@@ -310,6 +310,26 @@ def _counted_noun(text: str, pos: int, one: bool) -> Noun | None:
     return noun
 
 
+class _Sentences:
+    """Sentence bounds of a text, found left to right as numbers ask for them: each stretch of text
+    is scanned once, so a dense run of bare numbers stays linear and most of a text is never scanned."""
+
+    __slots__ = ("text", "ends", "scanned")
+
+    def __init__(self, text: str):
+        self.text, self.ends, self.scanned = text, [], 0
+
+    def start(self, pos: int, back: int, floor: int) -> int:
+        """Start of the sentence holding pos (back=1) or of the one before it (back=2), not before
+        floor; pos never decreases from one call to the next."""
+        lo = max(self.scanned, floor)
+        if lo < pos:
+            self.ends += [m.end() for m in SENTENCE_END.finditer(self.text, lo, pos)]
+            self.scanned = pos
+        k = bisect_right(self.ends, pos) - back
+        return max(floor, self.ends[k]) if k >= 0 else floor
+
+
 @dataclass(slots=True)
 class Quantity:
     start: int
@@ -408,14 +428,14 @@ class QuantityExtractor:
 
     def quantities(self, text: str) -> list[Quantity]:
         numbers = scan_numbers(text)
-        sentence_ends = [m.end() for m in SENTENCE_END.finditer(text)] if numbers else []
+        sentences = _Sentences(text)
         out: list[Quantity] = []
         i, dropped_end = 0, -1
         while i < len(numbers):
             if out and numbers[i].start < out[-1].end:
                 i += 1  # inside the last mention: mentions never overlap
                 continue
-            q, used = self._read(text, numbers, i, out, dropped_end, sentence_ends)
+            q, used = self._read(text, numbers, i, out, dropped_end, sentences)
             if q is not None:
                 out.append(q)
             else:
@@ -424,10 +444,9 @@ class QuantityExtractor:
         return out
 
     def _read(self, text: str, numbers: list[Number], i: int, done: list[Quantity],
-              dropped_end: int, sentence_ends: list[int]) -> tuple[Quantity | None, int]:
+              dropped_end: int, sentences: _Sentences) -> tuple[Quantity | None, int]:
         """The quantity that starts at numbers[i], if any, and how many numbers it used;
-        dropped_end is where the last number that was no quantity ended; sentence_ends are found
-        once per text so that a dense run of numbers stays linear."""
+        dropped_end is where the last number that was no quantity ended."""
         num = numbers[i]
         nxt = numbers[i + 1] if i + 1 < len(numbers) else None
         if _excluded(text, num) or _titled_unit(text, num):
@@ -470,7 +489,7 @@ class QuantityExtractor:
         elif _year_like(text, num):
             return None, used
         else:
-            counted = _count(text, num, nxt, end, value_max is None, done, dropped_end, sentence_ends)
+            counted = _count(text, num, nxt, end, value_max is None, done, dropped_end, sentences)
             if counted is None:
                 return None, used
             unit_name, end, item = counted
@@ -520,7 +539,7 @@ def _range(text: str, num: Number, nxt: Number | None, start: int, end: int, val
 
 
 def _count(text: str, num: Number, nxt: Number | None, end: int, single: bool, done: list[Quantity],
-           dropped_end: int, sentence_ends: list[int]) -> tuple[str, int, str | None] | None:
+           dropped_end: int, sentences: _Sentences) -> tuple[str, int, str | None] | None:
     """(counted noun, mention end, item) of a number with no measurement unit, or None."""
     if text[end:end + 1].isalpha():
         return None  # letters glued to digits make a label: 5G, 3D
@@ -545,7 +564,7 @@ def _count(text: str, num: Number, nxt: Number | None, end: int, single: bool, d
         return noun.unit, noun.end, noun.item
     if num.spelled and num.value == 1 or _bare_label(text, num, dropped_end):
         return None
-    unit = _inherited(text, num, done, sentence_ends)
+    unit = _inherited(text, num, done, sentences)
     return (unit, end, None) if unit else None
 
 
@@ -581,14 +600,13 @@ def _bare_label(text: str, num: Number, dropped_end: int) -> bool:
                 or dropped_end >= 0 and LIST_JOIN.fullmatch(text, dropped_end, num.start))
 
 
-def _inherited(text: str, num: Number, done: list[Quantity], sentence_ends: list[int]) -> str | None:
+def _inherited(text: str, num: Number, done: list[Quantity], sentences: _Sentences) -> str | None:
     """Unit of a bare number from the nearest plural noun after an earlier count in its sentence:
     the count's own noun or one after a determiner ('killed six people and wounded 40', 'a smaller
     number of troops than 300,000'; 'Another 150' also looks at the sentence before). A casualty
     word makes a count of people ('seven dead') when that noun is not one."""
-    lo = max(0, num.start - 400)
-    k = bisect_right(sentence_ends, num.start) - (2 if OTHER_BEFORE.search(text, max(0, num.start - 20), num.start) else 1)
-    sent_start = max(lo, sentence_ends[k]) if k >= 0 else lo
+    back = 2 if OTHER_BEFORE.search(text, max(0, num.start - 20), num.start) else 1
+    sent_start = sentences.start(num.start, back, max(0, num.start - 400))
     prev = None
     for q in reversed(done):  # only this sentence: a long run of other quantities stays linear
         if q.start < sent_start or q.count:
