@@ -46,9 +46,9 @@ def triple(r: dict) -> tuple:
     # measures
     ("Customs seized 2.5 tonnes of hashish near the border.", "2.5 tonnes", (2.5, None, "ton", "=")),
     ("The pipeline runs 500 kilometres to the port.", "500 kilometres", (500, None, "kilometre", "=")),
-    ("The town lies about 100km south of the city.", "about 100km", (100, None, "kilometre", "~")),
+    ("The town lies about 80km south of the city.", "about 80km", (80, None, "kilometre", "~")),
     ("The fire burned 40 square kilometers of farmland.", "40 square kilometers", (40, None, "square kilometre", "=")),
-    ("The tanker held 15,000 gallons of fuel.", "15,000 gallons", (15000, None, "gallon", "=")),
+    ("The tanker held 12,000 gallons of fuel.", "12,000 gallons", (12000, None, "gallon", "=")),
     ("Turnout reached 44.5 percent in the province.", "44.5 percent", (44.5, None, "percent", "=")),
     ("Prices rose 12% last quarter.", "12%", (12, None, "percent", "=")),
     # durations
@@ -59,17 +59,17 @@ def triple(r: dict) -> tuple:
     ("Between 3 and 5 drones were shot down.", "Between 3 and 5 drones", (3, 5, "drone", "=")),
     ("Each unit has 10 to 15 fighters.", "10 to 15 fighters", (10, 15, "fighter", "=")),
     ("The talks could take two to three years.", "two to three years", (2, 3, "year", "=")),
-    ("An estimated 20,000-25,000 soldiers deserted.", "An estimated 20,000-25,000 soldiers",
-     (20000, 25000, "soldier", "~")),
+    ("An estimated 30,000-35,000 soldiers deserted.", "An estimated 30,000-35,000 soldiers",
+     (30000, 35000, "soldier", "~")),
     # bounds
     ("They seized over one ton of pills.", "over one ton", (1, None, "ton", ">")),
-    ("More than 90 people were wounded.", "More than 90 people", (90, None, "person", ">")),
+    ("More than 70 people were hurt.", "More than 70 people", (70, None, "person", ">")),
     ("At least 12 soldiers were killed.", "At least 12 soldiers", (12, None, "soldier", ">")),
     ("Nearly 400 families returned home.", "Nearly 400 families", (400, None, "family", "~")),
-    ("Some 600 militants remain in the valley.", "Some 600 militants", (600, None, "militant", "~")),
-    ("Roughly 5,000 troops are deployed.", "Roughly 5,000 troops", (5000, None, "troop", "~")),
+    ("Some 700 militants remain in the valley.", "Some 700 militants", (700, None, "militant", "~")),
+    ("Roughly 4,000 troops are deployed.", "Roughly 4,000 troops", (4000, None, "troop", "~")),
     ("Up to 3,200 Peshmerga guarded the pass.", "Up to 3,200 Peshmerga", (3200, None, "peshmerga", "<")),
-    ("Fewer than 2,000 fighters are left.", "Fewer than 2,000 fighters", (2000, None, "fighter", "<")),
+    ("Fewer than 1,500 fighters are left.", "Fewer than 1,500 fighters", (1500, None, "fighter", "<")),
     ("The drive takes under two hours.", "under two hours", (2, None, "hour", "<")),
     # counted nouns
     ("Four suicide truck bombers hit the depot.", "Four suicide truck bombers",
@@ -84,8 +84,8 @@ def triple(r: dict) -> tuple:
     ("Gunmen shot 12 Dallas policemen.", "12 Dallas policemen", (12, None, "policeman", "=")),
     ("A clan of 19 people shares the farmhouse.", "19 people", (19, None, "person", "=")),
     ("At least 14 militia fighters surrendered.", "At least 14 militia fighters", (14, None, "fighter", ">")),
-    ("About 5,000 men and boys fled.", "About 5,000 men and boys", (5000, None, "person", "~")),
-    ("Militants seized 17 cities, towns and villages.", "17 cities, towns and villages", (17, None, "city", "=")),
+    ("About 3,000 women and girls fled.", "About 3,000 women and girls", (3000, None, "person", "~")),
+    ("Militants seized 14 cities, towns and villages.", "14 cities, towns and villages", (14, None, "city", "=")),
     ("Aid of $1.5 to $2bn was pledged.", "$1.5 to $2bn", (1.5e9, 2e9, "dollar", "=")),
     ("Officials expect 80 to 100,000 people.", "80 to 100,000 people", (80000, 100000, "person", "=")),
     ("Two to three million people fled.", "Two to three million people", (2e6, 3e6, "person", "=")),
@@ -97,7 +97,7 @@ def triple(r: dict) -> tuple:
     ("The convoy moved at 60 km/h on the highway.", "60 km/h", (60, None, "kilometre per hour", "=")),
     ("Sales were $1.1 billion a year earlier.", "$1.1 billion", (1.1e9, None, "dollar", "=")),
     ("The fee is USD115 per person.", "USD115 per person", (115, None, "dollar per person", "=")),
-    ("A $500 million deal was signed.", "$500 million", (5e8, None, "dollar", "=")),  # "A $" is no A$
+    ("A $400 million deal was signed.", "$400 million", (4e8, None, "dollar", "=")),  # "A $" is no A$
     ("The loan is worth C$300 million.", "C$300 million", (3e8, None, "canadian dollar", "=")),
     ("The club paid 361 million pounds for the land.", "361 million pounds", (3.61e8, None, "pound sterling", "=")),
     ("The baby weighed seven pounds.", "seven pounds", (7, None, "pound-mass", "=")),  # not the currency
@@ -207,7 +207,7 @@ def test_coordination_stops_at_another_number():
 
 def test_item_is_what_is_measured():
     assert one("Customs found over two tons of counterfeit cigarettes.")["item"] == "counterfeit cigarettes"
-    assert one("Congress approved a $500 million arms package.")["item"] == "arms package"
+    assert one("Congress approved a $700 million arms package.")["item"] == "arms package"
 
 
 def test_converted_figure_in_brackets_shares_the_bound():
@@ -236,8 +236,8 @@ def test_seed_article_is_all_correct():
 
 
 def test_offsets_point_at_the_mention():
-    text = ("ERBIL – Over 1.5 million people fled; some 600 fighters and 3 tanks were lost within two weeks, "
-            "while $2bn (€1.8 billion) and 12% of the 5,000-strong force went missing.")
+    text = ("MOSUL – Over 2.5 million people fled; some 800 fighters and 3 tanks were lost within two weeks, "
+            "while $4bn (€3.6 billion) and 15% of the 2,000-strong force went missing.")
     out = rows(text)
     assert len(out) >= 6
     for r in out:
