@@ -97,13 +97,17 @@ def prefect_api(state_dir: Path, services: bool = False):
     """
     configured = _configured_url()
     server = nullcontext(configured) if configured else local_server(state_dir / "prefect-server", services)
-    before = os.environ.get("PREFECT_API_URL")
+    # A server that lives only for this run has no reader for shipped logs, and a failed run's
+    # last log lines would reach it after it stopped ("Error logging to API"): keep logs local.
+    ours = {} if configured or services else {"PREFECT_LOGGING_TO_API_ENABLED": "false"}
+    before = {k: os.environ.get(k) for k in ("PREFECT_API_URL", *ours)}
     with server as url:
-        os.environ["PREFECT_API_URL"] = url
+        os.environ.update({"PREFECT_API_URL": url, **ours})
         try:
             yield url
         finally:
-            if before is None:
-                os.environ.pop("PREFECT_API_URL", None)
-            else:
-                os.environ["PREFECT_API_URL"] = before
+            for key, value in before.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value

@@ -15,6 +15,10 @@ DEFAULTS = {
     "PREFECT_SERVER_UI_ENABLED": "false",
     "PREFECT_UI_ENABLED": "false",
     "PREFECT_LOGGING_LEVEL": "WARNING",  # our own summary and progress lines say what happened
+    # A failed run is reported in one line by the CLI and in the run log; Prefect's traceback of it
+    # is for --verbose, where PREFECT_LOGGING_LEVEL=INFO brings it back.
+    "PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL": "CRITICAL",
+    "PREFECT_LOGGING_LOGGERS_PREFECT_TASK_RUNS_LEVEL": "CRITICAL",
     "PREFECT_TASKS_DEFAULT_PERSIST_RESULT": "false",
     "PREFECT_RESULTS_PERSIST_BY_DEFAULT": "false",
 }
@@ -27,3 +31,5 @@ def configure(state_dir: Path, verbose: bool = False) -> None:
         os.environ.setdefault(key, value)
     if verbose:
         os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
+        os.environ["PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL"] = "INFO"
+        os.environ["PREFECT_LOGGING_LOGGERS_PREFECT_TASK_RUNS_LEVEL"] = "INFO"

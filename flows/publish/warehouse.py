@@ -40,7 +40,7 @@ GROUP BY article_id, speaker
 """
 # DuckDB 2.0 writes a storage format the 1.x engines inside BI drivers cannot open; v1.1.0 they can.
 STORAGE_VERSION = "v1.1.0"
-STAGING_MEMORY = "512MB"
+STAGING_MEMORY = "1GB"
 MANIFEST = "manifest.json"  # per version: extractor version and the input files it was built from
 # Fault injection for the crash-safety tests: SIGKILL this process when publishing reaches the
 # named step. Unset in normal use; a killed run must leave the previous warehouse intact.
@@ -140,7 +140,8 @@ class Staging:
         if base:
             shutil.copyfile(base, self.db_path)
         # A file-backed database spills to disk: a bounded buffer keeps peak memory independent of
-        # corpus size (the staged text alone is ~650 MB at 100k articles).
+        # corpus size (the staged text alone is ~650 MB at 100k articles; 256 MB proved too small for
+        # writing the articles Parquet, whose text column comes in large row groups).
         self.con = duckdb.connect(config={"memory_limit": STAGING_MEMORY})
         self.con.execute(f"ATTACH '{self.db_path}' AS staged (STORAGE_VERSION '{STORAGE_VERSION}')")
         self.con.execute("USE staged")
