@@ -172,7 +172,7 @@ def is_plural(tok: str) -> bool:
         return False
     if t.endswith(("ss", "us", "ous")):
         return False
-    if tok[0].isupper():  # Illinois, Sanders, Texas are names; Iraqis, Marines are listed
+    if tok[0].isupper():  # Kansas, Adams, Texas are names; Iraqis, Marines are listed
         return t in CAPITALISED_PLURALS
     return not t.endswith("is")  # crisis, analysis
 
@@ -279,7 +279,7 @@ def _counted_noun(text: str, pos: int, one: bool) -> Noun | None:
                 or head == 0 and (ADJECTIVE_ONLY_SUFFIX.search(t) or after and after.group() == "to")):
             return None  # one goes wrong, one willing to, one reason
         if t.lower().endswith("ing") and after and after.group().lower() in OBJECT_OPENERS:
-            return None  # the only one telling the truth: a participle with its object
+            return None  # the only one holding the key: a participle with its object
         if after and after.group().lower() in REPORTING or REPORTING_BEFORE.search(text[max(0, pos - 40):pos]):
             return None  # "one official said", "said one official": a source, not a count
     else:
