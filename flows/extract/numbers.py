@@ -190,9 +190,9 @@ def scan_numbers(text: str) -> list[Number]:
             value, used, is_fraction = parsed
             end = m.start() + toks[used - 1].end()
             half = None if is_fraction else AND_A_HALF.match(text, end)
-            if half:
+            if half:  # two and a half, one and a half million
                 value, end = value + 0.5, half.end()
-            scale = OF_A_SCALE.match(text, end) if is_fraction else None
+            scale = OF_A_SCALE.match(text, end) if is_fraction else half and SCALE_AFTER_DIGITS.match(text, end)
             if scale:
                 value, end, is_fraction = value * WORDS[scale.group(1).lower()][0], scale.end(), False
             out.append(Number(m.start(), end, value, True, is_fraction))

@@ -98,7 +98,7 @@ for _r in read_lexicon("quantity_cues.csv"):
 STOP, ADJECTIVES, NOT_NOUN = CUES["stop"], CUES["adjective"], CUES["not_noun"]
 ABSTRACT, REPORTING, CASUALTY = CUES["abstract"], CUES["reporting"], CUES["casualty"]
 ATTRIBUTIVE, DETERMINERS = CUES["attributive"], CUES["determiner"]
-COMPARATIVE, OBJECT_OPENERS = CUES["comparative"], CUES["object"]
+COMPARATIVE, OBJECT_OPENERS, KIND_NOUNS = CUES["comparative"], CUES["object"], CUES["kind"]
 
 _MONTHS = _alternation(CUES["month"])
 IDENTIFIERS, MONTHS, AGES = CUES["identifier"], CUES["month"], CUES["age"]
@@ -113,6 +113,7 @@ NOT_QUANTITY_AFTER = re.compile(
 AGE_AFTER_COMMA = re.compile(r"\s?[,)]")
 AGO_AFTER = re.compile(r"\s+(?:ago|from\s+now)\b", re.IGNORECASE)
 OF_AFTER = re.compile(r"\s+of\s+", re.IGNORECASE)
+AGE_BEFORE = re.compile(r"\b(?:" + _alternation(CUES["age"]) + r")\s+$", re.IGNORECASE)
 ARTICLE_AFTER = re.compile(r"\s+(?:of\s+)?an?(?=\s)", re.IGNORECASE)
 RANGE_JOIN = re.compile(r"\s*(?:to|-|–|—|or)\s*(?:[$€£]\s?)?", re.IGNORECASE)  # $1.5 to $2bn
 AND_JOIN = re.compile(r"\s+and\s+(?:[$€£]\s?)?", re.IGNORECASE)
@@ -134,7 +135,7 @@ COORDINATED = re.compile(r"\b(?:and|or)\b|,")
 CASUALTY_BEFORE = re.compile(r"\b(?:" + _alternation(CUES["casualty_verb"]) + r")\s+(?:(?:" + _alternation(BOUNDS)
                              + r")\s+)?$", re.IGNORECASE)
 ADJECTIVE_ONLY_SUFFIX = re.compile(r"(?:ous|ful|able|ible|less)$", re.IGNORECASE)
-ADJECTIVE_FORM = re.compile(r"(?:al|ic|ive|ous|ful|able|ible|less|ary|ern|ish|ed|ing|est|ly)$")
+ADJECTIVE_FORM = re.compile(r"(?:al|ic|ive|ous|ful|able|ible|less|ary|ern|ish|ed|ing|est|ly|ant|(?<!m)ent|que|ular|ilar|lear)$")
 AGENT_NOUN = re.compile(r"[a-z]{3}(?:er|or|ist)$")  # driver, bomber, operator, activist
 LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")
 AUXILIARY = re.compile(r"\s*(?:(?:were|are|was|have|had|has|been|being|reportedly)\s+)*", re.IGNORECASE)
@@ -450,8 +451,9 @@ class QuantityExtractor:
         num = numbers[i]
         nxt = numbers[i + 1] if i + 1 < len(numbers) else None
         if _excluded(text, num) or _titled_unit(text, num):
-            join = OF_AFTER.match(text, num.end) or RANGE_JOIN.match(text, num.end)
-            return None, 2 if join and nxt is not None and nxt.start == join.end() else 1  # 2 of 8, ages 18 to 34
+            join = OF_AFTER.match(text, num.end) or AGE_BEFORE.search(text, max(0, num.start - 12), num.start) \
+                and RANGE_JOIN.match(text, num.end)
+            return None, 2 if join and nxt is not None and nxt.start == join.end() else 1  # 2 of 8, ages 18 to 29
         unit, start = _currency_before(text, num)
         value, end = num.value, num.end
         if num.abbrev:  # $3.5m, 2bn, 1.3m documents; but 48m alone is 48 metres
@@ -551,7 +553,7 @@ def _count(text: str, num: Number, nxt: Number | None, end: int, single: bool, d
         unit = singular(hw.group(1))
         if unit == "strong":  # a 5,000-strong force: the unit is the noun counted, force (member alone)
             return (singular(item.split()[-1]) if item else "member"), hw.end(), item
-        if unit not in PERSON_NOUNS:
+        if item and singular(item.split()[-1]) in KIND_NOUNS:
             return None  # six-party talks, a two-state solution name a kind; a 12-man team counts men
         return unit, hw.end(), item
     noun = _counted_noun(text, end, num.value == 1 and single)

@@ -346,3 +346,14 @@ def test_mentions_never_overlap():
 
 def test_a_hyphenated_person_noun_is_a_count():
     assert [(r["mention_text"], r["unit"]) for r in rows("Two 9-man squads left.")][-1] == ("9-man", "man")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The court issued a 15-page ruling.", [("15-page", 15, "page")]),  # an N-noun compound counts
+    ("Support fell from 40 percent in May 2015 to 22 percent by spring.",
+     [("40 percent", 40, "percent"), ("22 percent", 22, "percent")]),  # a date is no age range
+    ("The plan costs one and a half billion dollars.", [("one and a half billion dollars", 1.5e9, "dollar")]),
+    ("He found 12 serious errors in the draft.", [("12 serious errors", 12, "error")]),  # no agent compound
+])
+def test_compounds_ranges_and_halves(text, expected):
+    assert [(r["mention_text"], r["value"], r["unit"]) for r in rows(text)] == expected
