@@ -204,13 +204,14 @@ def _stat(path: str) -> list[int]:
     return [st.st_size, st.st_mtime_ns]
 
 
-def _skip_unchanged_files(units: list[Unit], manifest: dict) -> tuple[list[Unit], dict[str, dict]]:
-    """Units still to read, and the manifest entries of files whose size and mtime have not moved
-    since the live version was built: their articles are carried over without being read."""
+def _skip_unchanged_files(units: list[Unit], manifest: dict) -> tuple[list[Unit], dict[str, dict], dict]:
+    """Units still to read; the manifest entries of files whose size and mtime have not moved since
+    the live version was built (their articles are carried over unread); and every file's stat,
+    taken before reading so that a file changed during the run is read again next time."""
     known = manifest.get("files", {})
     stats = {u.source_file: _stat(u.path) for u in units}
     unchanged = {f: known[f] for f, st in stats.items() if f in known and known[f]["stat"] == st}
-    return [u for u in units if u.source_file not in unchanged], unchanged
+    return [u for u in units if u.source_file not in unchanged], unchanged, stats
 
 
 def _run(settings: Settings, warehouse: Warehouse, staging: Staging, run_id: str, version: str,
@@ -223,8 +224,9 @@ def _run(settings: Settings, warehouse: Warehouse, staging: Staging, run_id: str
     published = frozenset(live["article_id"].to_list()) if same_version else frozenset()
     live_sources = set(live["source_file"].to_list())
     units, unit_rejects = plan_units(settings.raw, settings.batch_bytes)
+    units, files, stats = _skip_unchanged_files(units, manifest if same_version else {})
+    staging.forget_input_rejects(keep_files=set(files))
     staging.append("rejects", rejects_frame(_input_reject_rows(run_id, unit_rejects)))
-    units, files = _skip_unchanged_files(units, manifest) if same_version else (units, {})
     staged: set[str] = {i for entry in files.values() for i in entry["articles"]}
     carried: list[str] = list(staged)
     read_files: dict[str, list[str]] = {}
@@ -274,11 +276,8 @@ def _run(settings: Settings, warehouse: Warehouse, staging: Staging, run_id: str
     staging.keep_only(staged)
     seconds["stage"] += time.perf_counter() - keep_started
     removed = live.filter(~pl.col("article_id").is_in(list(staged))).height
-    # Files read cleanly this run can be skipped next time; a file with any reject is re-read.
-    rejected_files = staging.rejected_input_files()
-    by_path = {u.source_file: u.path for u in units}
-    files.update({f: {"stat": _stat(by_path[f]), "articles": ids} for f, ids in read_files.items()
-                  if f not in rejected_files})
+    # Every file read this run can be skipped next time while its size and mtime stay the same.
+    files.update({f: {"stat": stats[f], "articles": ids} for f, ids in read_files.items()})
     counts = {**counts, "articles_seen": len(staged), "articles_unchanged": len(carried), "articles_removed": removed,
               **{f"seconds_{k}": round(v, 3) for k, v in seconds.items()}}
     return counts, files

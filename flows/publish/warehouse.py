@@ -147,7 +147,6 @@ class Staging:
         self.con.execute("USE staged")
         self.changed: set[str] = {"runs"}
         if base:
-            self._delete("rejects", "relation = 'input'")  # input is re-read (or skipped as unchanged) each run
             self.con.execute("DELETE FROM runs")
         else:
             for relation in RELATIONS:
@@ -173,9 +172,13 @@ class Staging:
             self._delete(relation, "article_id IS NOT NULL AND article_id NOT IN (SELECT article_id FROM keep_frame)")
         self.con.unregister("keep_frame")
 
-    def rejected_input_files(self) -> set[str]:
-        rows = self.con.execute("select distinct source_file from rejects where relation = 'input'").fetchall()
-        return {r[0] for r in rows}
+    def forget_input_rejects(self, keep_files: set[str]) -> None:
+        """Input is judged afresh each run, except in files skipped as unchanged: theirs stay."""
+        self.con.register("keep_files", pl.DataFrame({"source_file": list(keep_files)},
+                                                     schema={"source_file": pl.String}))
+        self._delete("rejects", "relation = 'input' AND (source_file IS NULL OR source_file NOT IN "
+                                "(SELECT source_file FROM keep_files))")
+        self.con.unregister("keep_files")
 
     def publish(self, files: dict) -> Path:
         """Parquet beside the database, then one atomic swap of `current`."""

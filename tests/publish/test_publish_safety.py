@@ -1,6 +1,7 @@
 """Publishing users can trust: killed runs, readers holding the file, changed and deleted input."""
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -155,4 +156,19 @@ def test_touched_file_is_re_read_but_not_re_extracted(prefect_server, raw_dir, t
     seed = next(raw_dir.iterdir())
     os.utime(seed, ns=(seed.stat().st_atime_ns, seed.stat().st_mtime_ns + 10**9))
     again = run(raw_dir, warehouse)
-    assert again["articles_unchanged"] == 1 and again["seconds_claims"] == 0 and again["seconds_ingest"] > 0
+    assert again["articles_unchanged"] == 1 and again["seconds_claims"] == 0
+    manifest = json.loads((warehouse / "current" / "manifest.json").read_text())
+    assert manifest["files"][seed.name]["stat"] == [seed.stat().st_size, seed.stat().st_mtime_ns]  # read again
+
+
+def test_rejects_of_skipped_files_are_kept_and_of_read_files_renewed(prefect_server, raw_dir, tmp_path):
+    warehouse = tmp_path / "warehouse"
+    (raw_dir / "batch.jsonl").write_text('{"text": "Officials in Basra said 12 people were hurt."}\n{cut\n',
+                                         encoding="utf-8")
+    (raw_dir / "empty.txt").write_bytes(b"")
+    run(raw_dir, warehouse)
+    (raw_dir / "empty.txt").write_bytes(b"\n")  # still empty, but changed: read again
+    run(raw_dir, warehouse)
+    with duckdb.connect(str(warehouse / "warehouse.duckdb"), read_only=True) as con:
+        rejects = sorted(con.execute("select source_file, failed_check from rejects").fetchall())
+    assert rejects == [("batch.jsonl", "invalid_json"), ("empty.txt", "empty")]
