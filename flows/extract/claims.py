@@ -86,7 +86,7 @@ def _adjunct(adverbs: str) -> str:
         rf"|(?:in|on|at|during|through|via)\s+(?:(?:a|an|the|his|her|its|their)\s+)?[^,.;:“\"]{{0,60}}?"
         rf"(?:statement|speech|interview|conference|briefing|post|tweet|letter|report|address|message|meeting|session|"
         rf"hearing|call|remarks|video|broadcast|appearance|communiqu\w+|website|page|account)s?"
-        rf"(?:\s+(?:on|with|to|from|at)\s+(?:[A-Z][\w.'’&-]*\s?)+)?"
+        rf"(?:\s+(?:on|with|to|from|at)\s+[A-Z][\w.'’&-]*+(?:\s+[A-Z][\w.'’&-]*+)*)?"
         rf"|(?:in|on|at|of)\s+(?:{_MONTHS}|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
         rf"|(?:via|by|in\s+an?)\s+(?:e-?mail|text|phone|telephone|tweet|video)"
         rf"|(?:{adverbs})"
@@ -104,12 +104,15 @@ _LISTENER = re.compile(  # who was told: "reporters", "CNN's State of the Union"
     rf"\s+(?:(?:{_LISTENERS})\s+)*(?:(?:[A-Z][\w.'’&-]*|al-\w+)(?:\s+(?:[A-Z][\w.'’&-]*|al-\w+|of|for))*"
     rf"(?:['’]s\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the))*)?(?:\s+(?:{_LISTENERS})(?![\w-]))?"
     rf"|(?:{_LISTENERS})|[a-z]+\s+(?:conference|briefing|meeting|session|hearing|gathering|rally|crowd|audience))(?![\w-])")
-_TRAIL_ADVERBS = re.compile(rf"(?:\s+(?:{_ADJUNCT}|[a-z]+ly))+\s*$")
+# each adjunct atomic: "on Monday" is one adjunct or two adverbs, and trying both ways of every
+# adjunct in a run is exponential
+_TRAIL_ADVERBS = re.compile(rf"(?:\s+(?>(?:{_ADJUNCT}|[a-z]+ly)(?![\w-])))+\s*$")
 _PREPOSITION_START = re.compile(r"(?i:in|at|from|for|on|of|during|by|with|after|before|while|when|about|through|via|as"
                                 r"|into|over|since|despite|amid|following|without|because|although|though|and|or)\b"
                                 r"|to\s+(?:the|a|an|[A-Z][\w.'’-]*|reporters|journalists)(?![\w-])")
 _BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:[a-z]+ly\s+)?$")  # passive / progressive
 _COLON_QUOTE = re.compile(r":\s*[“\"]")
+_CLAUSE_MARK = re.compile(r"[”\"]|[:;]")  # a quote or a colon ends the clause before a frame
 _DOCUMENT = re.compile(r"\b(?:statement|report|letter|advisory|message|video|post|tweet|communiqu\w+|announcement)s?\s+$")
 _INTRO = re.compile(r"\s*(?:[A-Z][a-z]*ing|In|On|At|During|After|Before|Since|Despite|Amid|Under|For|From|By|"
                     r"Following|Last|This|Earlier|Later|Similarly|Meanwhile|However)\b")
@@ -145,6 +148,9 @@ _SOURCE_NP = re.compile(
     r"\s+(?!that\b)([^,;:“\"()]{1,80}?)"
     r"(?=\s*(?:[,;:(]|\.?\s*$|\s(?:who|in|on|at|during|after|before|to|when|as|while|from|that)\s))")
 _MIN_WORDS = 3
+# Reading bounds: a sentence is read in pieces of at most _SENTENCE_MAX characters, a frame sees
+# at most _CONTENT_MAX characters of content on either side and _SUBJECT_MAX of subject before it.
+_SENTENCE_MAX, _CONTENT_MAX, _SUBJECT_MAX = 3000, 2000, 300
 # "told state-run TV in comments aired Sunday that …": content starts after a near "that"
 _ADJUNCT_THAT = re.compile(rf"\s+(?:to|in|on|at|during|after|before|from|with|late|early|last|this|{_DAYS}|{_MONTHS})\b"
                            rf"(?:\s+[\w.,'’-]+){{0,9}}?\s+(that)\b")
@@ -235,7 +241,7 @@ def _inside_quote_end(text: str, s: int, e: int) -> bool:
 
 class ClaimExtractor:
     relation = "claims"
-    version = "0.2.0"
+    version = "0.2.1"
 
     def extract(self, article: ArticleText) -> list[Row]:
         try:
@@ -268,7 +274,7 @@ class _Article:
         ends = {q[1] for q in self.quotes}
         sent_no = 0
         for pi, (ps, pe) in enumerate(paragraphs):
-            for s, e in split_sentences(self.masked, ps, pe):
+            for s, e in _pieces(self.masked, split_sentences(self.masked, ps, pe)):
                 inside = self.quotes[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
                 self._sentence(s, e, inside, pi, sent_no)
                 self.previous = self.masked[s:e]
@@ -291,12 +297,12 @@ class _Article:
             lemma, frame = VERBS.get(re.sub(r"\s+", " ", m.group().lower()), (None, None))
             if lemma is None:
                 continue
-            got = self._frame(s, e, vs, ve, lemma, frame, prev)
+            got = self._frame(*self._window(s, e, vs, ve), vs, ve, lemma, frame, prev)
             if got is not None:
                 prev = got[0]
                 frames.append((vs, lemma) + got)
         for m in _NOUN_RE.finditer(masked, s, e):
-            got = self._noun_frame(s, e, m.start(), m.end(), NOUNS[m.group()])
+            got = self._noun_frame(*self._window(s, e, m.start(), m.end()), m.start(), m.end(), NOUNS[m.group()])
             if got is not None:
                 frames.append((m.start(), NOUNS[m.group()]) + got)
         frames.sort(key=lambda f: f[0])
@@ -317,6 +323,13 @@ class _Article:
                 for q in free:
                     self._row("direct", q[0], q[1], entity, None, None)
                 self.last = (entity, para)
+
+    def _window(self, s: int, e: int, vs: int, ve: int) -> tuple[int, int]:
+        """The part of sentence [s, e) a frame at [vs, ve) reads: at most _CONTENT_MAX characters
+        on either side, cut at spaces, so that each frame costs the same in a long sentence."""
+        masked = self.masked
+        end = e if e - ve <= _CONTENT_MAX else masked.rfind(" ", ve, ve + _CONTENT_MAX)
+        return _word_start(masked, s, vs - _CONTENT_MAX), end if end >= ve else ve + _CONTENT_MAX
 
     def _only_quotes(self, s: int, e: int, quotes: list[tuple[int, int]]) -> bool:
         """Is [s, e) nothing but these quotes and punctuation?"""
@@ -339,16 +352,17 @@ class _Article:
             return None  # "the remark", "would not say", "was shown"
         participle = _participle(masked, vs, ve) and not _BE_BEFORE.search(near)
         # a verb continuing the previous frame or clause: "…, adding that …", "… and said …"
-        joined = _COORDINATED.search(_TRAIL_ADVERBS.sub("", near))
+        joined = _COORDINATED.search(_drop_adjuncts(near))
         if joined and prev is not None:
             after = self._after(ve, e, lemma, frame)
             return (prev, after, vs) if after else None
         if joined and (participle or joined.group().strip() in ("and", "but")):
             return self._main_subject(s, vs, ve, e, lemma, frame)
-        # the speaker precedes the verb
-        clause_start = s
-        for cm in re.finditer(r"[”\"]|[:;]", left):
-            clause_start = s + cm.end()
+        # the speaker precedes the verb, within the clause and at most _SUBJECT_MAX characters away
+        lo = _word_start(masked, s, vs - _SUBJECT_MAX)
+        clause_start = lo
+        for cm in _CLAUSE_MARK.finditer(masked, lo, vs):
+            clause_start = cm.end()
         subj = masked[clause_start:vs]
         if participle:  # a participle has its own source only in "X was quoted as saying", "with X saying"
             quoted_as = _QUOTED_AS.search(subj)
@@ -364,10 +378,10 @@ class _Article:
                 return None
         subj = _untail(subj)
         found = find_source(subj)
-        if found is None and clause_start > s and not participle and left[:1] not in "“\"":
+        if found is None and clause_start > lo and not participle and left[:1] not in "“\"":
             # the quote sits inside the subject's relative clause: "X, whom Y calls “…,” argued"
-            found = find_source(_untail(left))
-            clause_start = s
+            found = find_source(_untail(masked[lo:vs]))
+            clause_start = lo
         if found is None:
             return self._inverted(s, e, vs, ve, left)
         mention, offset = found
@@ -404,7 +418,7 @@ class _Article:
             verb = _FINITE.search(chunk)
             lead = _CLAUSE_SUBJECT.match(chunk)
             phrase = chunk[:verb.start()] if verb else lead.group(1) if lead else chunk
-            found = parse_mention(_TRAIL_ADVERBS.sub("", phrase))
+            found = parse_mention(_drop_adjuncts(phrase))
             if found is None:
                 return None
             after = self._after(ve, e, lemma, frame)
@@ -434,8 +448,9 @@ class _Article:
             mention = parse_mention(by.group("src"))
             start = ne + by.start("src")
         elif issued:
-            found = find_source(_untail(masked[s:ns - len(before) + issued.start()]))
-            mention, start = (found[0], s + found[1]) if found else (None, ns)
+            lo = _word_start(masked, s, ns - _SUBJECT_MAX)
+            found = find_source(_untail(masked[lo:ns - len(before) + issued.start()]))
+            mention, start = (found[0], lo + found[1]) if found else (None, ns)
         if mention is None:
             return None
         after = self._after(that.end(), e, lemma, "speech")
@@ -556,9 +571,40 @@ class _Article:
         })
 
 
+def _drop_adjuncts(text: str) -> str:
+    """`text` without the adverbs and time phrases that end it ("X on Sunday also"); only the last
+    80 characters are looked at, so the end-anchored pattern never scans a long text."""
+    return text[:-80] + _TRAIL_ADVERBS.sub("", text[-80:])
+
+
+def _pieces(masked: str, sentences: list[tuple[int, int]]):
+    """The sentences, each longer than _SENTENCE_MAX (text without end marks, such as an
+    all-lowercase one) cut at spaces into pieces: frames are read sentence by sentence, and
+    one huge sentence would make the reading quadratic."""
+    for s, e in sentences:
+        while e - s > _SENTENCE_MAX:
+            cut = masked.rfind(" ", s + 1, s + _SENTENCE_MAX)
+            cut = cut if cut > s else s + _SENTENCE_MAX
+            yield s, cut
+            s = _word_start(masked, cut, cut)
+        if e > s:
+            yield s, e
+
+
+def _word_start(masked: str, lo: int, pos: int) -> int:
+    """The first word start at or after pos, and not before lo."""
+    if pos <= lo or masked[pos - 1].isspace():
+        return max(lo, pos)
+    while pos < len(masked) and not masked[pos].isspace():
+        pos += 1
+    while pos < len(masked) and masked[pos].isspace():
+        pos += 1
+    return pos
+
+
 def _untail(subject: str) -> str:
-    """The words before a verb without the adverbs and time phrases next to it ("X on Sunday also")."""
-    return (subject[:-80] + _TRAIL_ADVERBS.sub("", subject[-80:])).rstrip(" ,")
+    """The words before a verb without the adjuncts next to it, and without a trailing comma."""
+    return _drop_adjuncts(subject).rstrip(" ,")
 
 
 def _is_clause(text: str) -> bool:

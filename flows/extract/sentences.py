@@ -18,22 +18,22 @@ ABBREVIATIONS = frozenset(
     if line.strip() and not line.startswith("#")
 )
 
-_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
-_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])"
+# A run of end marks is matched from its first mark only and never given back (possessive): a
+# retry at every mark of a long run would be quadratic.
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"”’')\]]*+(?=\s++[\"“‘(\[]?[A-Z0-9])"
                        r"|(?<=[a-z0-9])[.!?]”?(?=[\"“]?[A-Z][a-z])")  # "…in 2011.On Tuesday" (space lost)
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every line that holds text, trimmed."""
-    out = []
-    for m in _PARAGRAPH.finditer(text):
-        s, e = m.span()
-        while text[s].isspace():
-            s += 1
-        while text[e - 1].isspace():
-            e -= 1
-        out.append((s, e))
+    """(start, end) of every line that holds text, trimmed (string methods, not a regex: a pattern
+    for "a line with a non-space" rescans a long blank line from each of its positions)."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        s, e = pos + len(line) - len(line.lstrip()), pos + len(line.rstrip())
+        if e > s:
+            out.append((s, e))
+        pos += len(line) + 1
     return out
 
 

@@ -248,6 +248,34 @@ def test_speed_on_a_long_text():
     assert len(rows) >= 800
 
 
+def _seconds(text: str) -> float:
+    t0 = time.perf_counter()
+    EX.extract(ArticleText("t", text))
+    return time.perf_counter() - t0
+
+
+@pytest.mark.parametrize("text", [
+    # adverbs and time phrases that can be read several ways before a participle frame
+    "Officials" + " earlier this week on Monday reportedly" * 40 + " too rejected the plan, adding that it failed.",
+    # a run of capitals after "in a statement to" that ends in an apostrophe
+    "The minister said in a statement to " + "QWERTYUIOPASDFGHJKLZXCVBNM" * 4 + "’",
+    # no sentence ends: one 400 KB "sentence" full of frames
+    "the officials said that the roads were closed and the council warned that prices would rise " * 4400,
+    # no closing quote in a 1 MB paragraph
+    "“" + "The farmers said the canal was dry, and the engineer added that the pumps had failed. " * 11000,
+])
+def test_pathological_inputs_take_linear_time(text):
+    assert _seconds(text) < 3.0
+
+
+def test_a_long_article_of_ordinary_prose_is_fast():
+    para = ("Dara Salih, a spokesman for the council, said on Sunday that the roads were closed. "
+            "“We are working on it,” he said, adding that the repairs would take a week. "
+            "The plan was criticised by the opposition, according to a statement. "
+            "Farmers in the valley, who lost their crops, urged the ministry to pay compensation.\n")
+    assert _seconds(para * 6000) < 5.0  # ~2 MB
+
+
 # -- seed article ----------------------------------------------------------------------------
 
 SEED_CLAIMS = [  # kind, speaker, mention, verb, text: the project's own hand-checked seed annotation

@@ -1,6 +1,10 @@
 """Sentence and paragraph segmentation with offsets, on sentences written for these tests."""
 from __future__ import annotations
 
+import time
+
+import pytest
+
 from flows.extract.sentences import split_paragraphs, split_sentences
 
 
@@ -44,3 +48,19 @@ def test_empty_text():
 def test_lost_space_after_period_still_splits():
     assert spans("The talks ended in 2011.On Tuesday they resumed.") == [
         "The talks ended in 2011.", "On Tuesday they resumed."]
+
+
+@pytest.mark.parametrize("text", [
+    "a" + "." * 80_000 + " b",  # a run of end marks with no sentence after it
+    "a" + "!?" * 40_000 + " b",
+    "x\n" + " " * 80_000 + "\ny",  # a long blank line
+    "x\n" + " \t" * 40_000 + "z\n",
+])
+def test_long_runs_take_linear_time(text):
+    t0 = time.perf_counter()
+    split_sentences(text)
+    assert time.perf_counter() - t0 < 2.0
+
+
+def test_a_run_of_marks_still_ends_a_sentence():
+    assert spans("Really?! Yes... And then? No.") == ["Really?!", "Yes...", "And then?", "No."]
