@@ -122,8 +122,10 @@ _ING_START = re.compile(r"[a-z]+ing\b")
 _NOT_A_FRAME = re.compile(
     r"(?:\b(?:the|a|an|his|her|its|their|our|this|that|whose)|['’]s|n[’']t|\bnot|\bnever"
     r"|\b(?:declined|refused|unable|failed|asked|expected|likely|due|going|wants?|wanted|plan(?:s|ned)?|hopes?|hoped"
-    r"|untrue|wrong|fair|safe|able|how|what|whether)\s+to)\s*$",
-    re.IGNORECASE)  # a noun ("the remark"), a negation, speech not (yet) made ("declined to say")
+    r"|able|how|what|whether)\s+to"
+    r"|\b(?:it|that|this)(?:['’]s|\s+(?:is|was|would\s+be|will\s+be|seems|seemed))(?:\s+[a-z]+){1,3}\s+to)\s*$",
+    re.IGNORECASE)  # a noun ("the remark"), a negation, speech not (yet) made ("declined to say"), an
+# impersonal judgement ("it is too early to say", "it would be wrong to claim") that has no source
 _FINITE = re.compile(r"\s(?:has|have|had|is|are|was|were|will|would|did|does|do|can|could|[a-z]+ed)(?:n[’']t)?\b")
 _RELATIVE = re.compile(r"\s*(?:who|which|whose|where|when)\b")
 _COORDINATED = re.compile(r"(?:,|\band|\bbut)\s*$")
@@ -156,8 +158,11 @@ _ADJUNCT_THAT = re.compile(rf"\s+(?:to|in|on|at|during|after|before|from|with|la
                            rf"(?:\s+[\w.,'’-]+){{0,9}}?\s+(that)\b")
 _THAT_AHEAD = re.compile(r"(?:\s+[\w.'’-]+){1,10}?\s+(that)\b(?![\w-])(?<![,.;:]\sthat)")
 _PARTICIPLES = "|".join(sorted((re.escape(f) for f in VERBS if f.endswith("ing")), key=len, reverse=True))
-# ", a move that could …", " -- a practice rarely seen …": the reporter's comment on the claim
-_APPOSED_NP = (r",\s+(?:a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:that|which|who|rarely|long|seen|widely)\b"
+# ", a move that could …", ", a step widely seen as …": the reporter's comment on the claim, a noun
+# phrase (one or two words, then perhaps an adverb) that a relative clause or a participle follows
+_PARTICIPLE_AFTER_NP = r"[a-z]{3,}ed|seen|known|taken|given|shown|held|made|thought|led|left|kept|built|written"
+_APPOSED_NP = (rf",\s+(?:a|an)\s+[\w-]+(?:\s+(?!of\b|and\b|or\b)[\w-]+)?(?:\s+[a-z]+ly)?"
+               rf"\s+(?:that|which|who|{_PARTICIPLE_AFTER_NP})\b"
                r"|(?:\s+--|\s+[—–])\s+(?:a|an)\s")
 _PAST = "|".join(sorted((re.escape(f) for f in VERBS if f.endswith(("ed", "aid", "old", "ote"))), key=len,
                         reverse=True))
@@ -241,7 +246,7 @@ def _inside_quote_end(text: str, s: int, e: int) -> bool:
 
 class ClaimExtractor:
     relation = "claims"
-    version = "0.2.1"
+    version = "0.2.2"
 
     def extract(self, article: ArticleText) -> list[Row]:
         try:

@@ -27,7 +27,8 @@ def _lines(name: str) -> list[str]:
 TITLE_ROLE: dict[str, str | None] = {}
 for _row in _lines("titles.txt"):
     _title, _, _role = _row.partition("|")
-    TITLE_ROLE[_title] = _role or (_title.lower() if _title.isalpha() else None)
+    for _form in (_title, _title.rstrip(".")):  # "Gen." is also written "Gen" (British style)
+        TITLE_ROLE.setdefault(_form, _role or (_title.lower() if _title.isalpha() else None))
 TITLES = frozenset(TITLE_ROLE)
 ORG_CUES = frozenset(_lines("org_cues.txt"))
 ROLE_SINGULAR: dict[str, str] = {}

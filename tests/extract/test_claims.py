@@ -157,6 +157,8 @@ def test_organisation_speaker_drops_leading_the():
     ("Sirwan Jalal accused the militia of blocking the aid convoy.", "accuse",
      "the militia of blocking the aid convoy"),
     ("The minister condemned the bombing, a move that surprised nobody.", "condemn", "the bombing"),
+    ("The mayor condemned the strike, an action taken without notice.", "condemn", "the strike"),
+    ("The union condemned the cuts, a decision widely criticised by teachers.", "condemn", "the cuts"),
 ])
 def test_speech_acts_take_their_object(sentence, verb, obj):
     rows = claims(sentence)
@@ -169,6 +171,15 @@ def test_mixed_quote():
     rows = claims("Nawzad Karim said the offensive was “only the beginning” of the campaign.")
     r = one(rows, "offensive")
     assert r["kind"] == "mixed" and r["claim_text"] == "the offensive was “only the beginning” of the campaign"
+
+
+@pytest.mark.parametrize("sentence", [
+    "It would be wrong to say that the dam is safe.",
+    "It is too early to claim that the harvest is lost.",
+    "That’s not fair to suggest that the drivers caused the delay.",
+])
+def test_an_impersonal_judgement_is_no_frame(sentence):
+    assert claims(sentence) == []
 
 
 def test_beliefs_and_plans_are_not_claims():
@@ -204,6 +215,9 @@ def test_participle_continues_the_frame():
     ("the Ministry of Water Resources", "org", "Ministry of Water Resources"),
     ("On Monday", None, None),
     ("Sen. Dana Kerr (R-Ohio)", "person", "Dana Kerr"),
+    ("Dr Lina Aziz", "person", "Lina Aziz"),  # a title without its period
+    ("Fr Tomas Haddad", "person", "Tomas Haddad"),
+    ("Gen Karim Omar", "person", "Karim Omar"),
 ])
 def test_parse_mention(phrase, kind, name):
     m = parse_mention(phrase)
