@@ -94,13 +94,13 @@ def _adjunct(adverbs: str) -> str:
 
 
 _ADJUNCT = _adjunct(_ADVERBS)
-# after the verb an auxiliary starts the content ("which sources say was vetted"), so it is no adjunct
+# after the verb an auxiliary starts the content ("which the ministry says was forged"), so it is no adjunct
 _AUXILIARY = r"(?:is|was|were|are|has|have|had|would|will|could|can|should|may|might|must|did|not|never|been)"
 _ADVERBS_AFTER = "|".join(a for a in _ADVERBS.split("|") if not re.fullmatch(_AUXILIARY, a))
 _AFTER_VERB = re.compile(rf"(?:\s*,?\s*(?:{_adjunct(_ADVERBS_AFTER)})\b(?![’']))*\s*,?\s*(?:(that)\b|(:))?\s*")
 _DIRECTIVE = re.compile(r"(?:\s+(?!that\b)[\w-]+){0,6}?\s+to\s+[a-z]+\b")
 _GAP = re.compile(rf"{_AUXILIARY}\s")
-_LISTENER = re.compile(  # who was told: "reporters", "CNN's State of the Union", "a news conference"
+_LISTENER = re.compile(  # who was told: "reporters", "City Radio's Morning Hour", "a news conference"
     rf"\s+(?:(?:{_LISTENERS})\s+)*(?:(?:[A-Z][\w.'’&-]*|al-\w+)(?:\s+(?:[A-Z][\w.'’&-]*|al-\w+|of|for))*"
     rf"(?:['’]s\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the))*)?(?:\s+(?:{_LISTENERS})(?![\w-]))?"
     rf"|(?:{_LISTENERS})|[a-z]+\s+(?:conference|briefing|meeting|session|hearing|gathering|rally|crowd|audience))(?![\w-])")
@@ -136,8 +136,8 @@ _JOINER = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas|as|which|who|that)|[,
 _WITH_SUBJECT = re.compile(r".*\bwith\s+(?=\S)", re.S)
 _QUOTED_AS = re.compile(r"\s+(?:was|were|is|are|has been|have been)\s+quoted\b.*?\bas\s*$")
 _TRIM = " \t,;:—–-"
-# Speech reported by a noun: "Obama's admission that …", "a statement from the ministry in March
-# that …", "the Pentagon made the sobering prediction that …"
+# Speech reported by a noun: "the mayor's admission that …", "a statement from the ministry in March
+# that …", "the council made the bold prediction that …"
 _NOUN_THAT = re.compile(r"(?P<between>[^,.;:“”\"]{0,80}?)\bthat\s+")
 _NOUN_OWNER = re.compile(r"(?:(?P<name>(?:[A-Za-z][\w.'’-]*\s+){0,4}[A-Za-z][\w.'’-]*)['’]s?|\b(?P<pron>[Hh]is|[Hh]er|[Ii]ts|[Tt]heir))"
                          r"\s+(?:[a-z-]+\s+){0,3}$")
@@ -153,7 +153,7 @@ _MIN_WORDS = 3
 # Reading bounds: a sentence is read in pieces of at most _SENTENCE_MAX characters, a frame sees
 # at most _CONTENT_MAX characters of content on either side and _SUBJECT_MAX of subject before it.
 _SENTENCE_MAX, _CONTENT_MAX, _SUBJECT_MAX = 3000, 2000, 300
-# "told state-run TV in comments aired Sunday that …": content starts after a near "that"
+# "told local radio in remarks broadcast on Friday that …": content starts after a near "that"
 _ADJUNCT_THAT = re.compile(rf"\s+(?:to|in|on|at|during|after|before|from|with|late|early|last|this|{_DAYS}|{_MONTHS})\b"
                            rf"(?:\s+[\w.,'’-]+){{0,9}}?\s+(that)\b")
 _THAT_AHEAD = re.compile(r"(?:\s+[\w.'’-]+){1,10}?\s+(that)\b(?![\w-])(?<![,.;:]\sthat)")
@@ -398,7 +398,7 @@ class _Article:
         """The content spans of a frame: the text after the verb (`after`) and/or the text before
         the source. Before it, a quote always counts ("“…,” he said"); a clause counts when nothing
         follows the frame ("…, he said.") or only narrative does ("…, he said, with …"); but in
-        "The solution, he said, must begin …" the content is what follows."""
+        "The answer, he said, lies in …" the content is what follows."""
         masked = self.masked
         spans = []
         pre = masked[s:source]
@@ -415,7 +415,7 @@ class _Article:
         return spans + (after or [])
 
     def _main_subject(self, s, vs, ve, e, lemma, frame):
-        """"Turkey has refused …, saying it needs …", "He didn't … but said …": the source is the
+        """"The council has refused …, saying it needs …", "She didn't … but said …": the source is the
         subject that opens the clause (the words before its first verb)."""
         for chunk in CHUNK_SPLIT.split(self.masked[s:vs]):
             if INTRODUCTORY.match(chunk) or _RELATIVE.match(chunk):
@@ -482,7 +482,7 @@ class _Article:
             lm = _LISTENER.match(masked, pos, e)
             if lm:
                 pos = lm.end()
-                if _DIRECTIVE.match(masked, pos):  # "told residents to stay home": the whole order
+                if _DIRECTIVE.match(masked, pos):  # "told drivers to stay off the road": the whole order
                     frame, pos = "object", ve
         tm = (_THAT_AHEAD if lemma == "tell" else _ADJUNCT_THAT).match(masked, pos, e) if frame != "object" else None
         if tm:
@@ -500,7 +500,7 @@ class _Article:
         nxt = (_OBJECT_END if frame == "object" else _CONTENT_END).search(masked, pos, e)
         if nxt:
             end = nxt.start() + (1 if masked[nxt.start()] in "”\"" else 0)
-        if _GAP.match(masked, pos):  # "a cell that the U.S. says is plotting attacks, …": up to the comma
+        if _GAP.match(masked, pos):  # "a ring that the police say is smuggling fuel, …": up to the comma
             comma = masked.find(",", pos, end)
             end = comma if comma > 0 else end
         body = self.text[pos:end].strip(_TRIM + ".")
@@ -513,7 +513,7 @@ class _Article:
         if colon_quote and not that and not colon:  # "spoke to X about Y: “…”"
             return [(colon_quote.end() - 1, end)]
         if not that and (_PREPOSITION_START.match(masked, pos) or frame != "object" and _ING_START.match(masked, pos)):
-            return None  # "reported from Istanbul", "said in a new book …", "said, echoing …"
+            return None  # "reported from the border", "said in a new book …", "said, echoing …"
         return [(pos, end)]
 
     def _according(self, s, e, vs, ve):
@@ -622,7 +622,7 @@ def _is_clause(text: str) -> bool:
 def _clip(masked: str, cs: int, ce: int, sources: list[int]) -> int:
     """End of a content span cut before the first later source that starts a new clause inside
     it (", and X said", "A did B, X said"); a source that is part of the content's own subject
-    (*his director of intelligence, James Clapper, has said*) does not cut it."""
+    (*her chief of staff, Lena Ruiz, has said*) does not cut it."""
     for src in sources:
         if cs < src < ce:
             joiner = _JOINER.search(masked, cs, src)

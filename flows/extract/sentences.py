@@ -21,7 +21,7 @@ ABBREVIATIONS = frozenset(
 # A run of end marks is matched from its first mark only and never given back (possessive): a
 # retry at every mark of a long run would be quadratic.
 _BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"”’')\]]*+(?=\s++[\"“‘(\[]?[A-Z0-9])"
-                       r"|(?<=[a-z0-9])[.!?]”?(?=[\"“]?[A-Z][a-z])")  # "…in 2011.On Tuesday" (space lost)
+                       r"|(?<=[a-z0-9])[.!?]”?(?=[\"“]?[A-Z][a-z])")  # "…in 2009.On Friday" (space lost)
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 

@@ -1,7 +1,7 @@
 """Speaker mentions: what a source phrase is, and who it finally refers to.
 
 A claim's source is written as a pronoun (*he*), a surname (*Numan*), a titled name
-(*Pentagon spokesman Peter Cook*), an organisation (*the Kurdistan Region's anti-narcotics
+(*Defence ministry spokesman Ari Stone*), an organisation (*the Kurdistan Region's anti-narcotics
 department*) or a description (*a senior Iraqi army official*). `find_source` picks the source
 phrase out of the words before a reporting verb (past appositions and relative clauses),
 `parse_mention` classifies it, and `SpeakerResolver` walks an article's claims in order and maps
@@ -140,20 +140,20 @@ def parse_mention(phrase: str, apposition: str | None = None) -> Mention | None:
     run, before = toks[i:], toks[:i]
     if run and all(_CALENDAR.fullmatch(t) for t in run):
         return None
-    while len(run) > 1 and run[0].lower() in _FUNCTION_WORDS:  # "Earlier Pence"
+    while len(run) > 1 and run[0].lower() in _FUNCTION_WORDS:  # "Earlier Hamid"
         before, run = before + run[:1], run[1:]
     # the office's last capitalised word (a cue, a title, or else the run's first word: a place)
     cue = max((k for k, t in enumerate(run) if t in ORG_CUES or t in TITLES), default=0 if len(run) >= 3 else -1)
     if (run and before and before[-1].lower() in _OF and len(run) - cue - 1 >= 2
             and any(_role_head(t) or t in TITLES for t in before)):
-        # "Secretary of State John Kerry": an office, then the name of who holds it
+        # "Secretary of State Dana Whitfield": an office, then the name of who holds it
         name = phrase[phrase.rfind(run[cue + 1]):]
         return Mention(phrase, "person", _PAREN_TAIL.sub("", name) or name, role or phrase[:-len(name)].strip(),
                        next((_role_head(t) for t in reversed(before) if _role_head(t)), None))
     if run and any(t.lower() in _OF for t in before) and any(_role_head(t) for t in before):
-        run, before = [], toks  # "a spokesman for the Islamic State": a description
+        run, before = [], toks  # "a spokesman for the Water Board": a description
     elif run and before and before[-1].lower() in _OF:
-        run, before = [], toks  # "the chairman of the House ... Committee"
+        run, before = [], toks  # "the chairman of the Budget ... Committee"
     if not run:
         return _description(phrase, toks, role)
     if len(run) == 1 and run[0].isupper() and all(t.lower() in _DETERMINERS for t in before):
@@ -165,7 +165,7 @@ def parse_mention(phrase: str, apposition: str | None = None) -> Mention | None:
     if all(t.lower() in _FUNCTION_WORDS or t.endswith("ing") for t in run):
         return None  # "The", "Speaking", "And"
     if _role_head(run[-1]) and len(run) > 1 or any(t.lower() in _DETERMINERS for t in before) and _role_head(run[-1]):
-        return _description(phrase, toks, role)  # "another top Peshmerga Commander", "the Florida Republican"
+        return _description(phrase, toks, role)  # "another senior Army Commander", "the Maine Independent"
     # the name starts after the last title in the run ("Rudaw Gen. Sirwan Barzani", "Prime Minister X")
     j = max((i + 1 for i, t in enumerate(run[:-1]) if t in TITLES), default=0)
     titled = j > 0 or any(_role_head(t) for t in before)
@@ -174,7 +174,7 @@ def parse_mention(phrase: str, apposition: str | None = None) -> Mention | None:
         return Mention(phrase, "org", _strip_the(phrase), role)
     start = phrase.rfind(name_toks[0])
     name = phrase[start:] if start >= 0 else " ".join(name_toks)
-    name = _PAREN_TAIL.sub("", name) or name  # "Mike Pence (R-IN)"
+    name = _PAREN_TAIL.sub("", name) or name  # "Dana Kerr (R-Ohio)"
     pre = phrase[:start].strip() if start > 0 else ""
     m = Mention(phrase, "person", name, role or pre or None)
     m.head = next((TITLE_ROLE.get(t) for t in reversed(run[:j]) if TITLE_ROLE.get(t)), None) or next(
@@ -301,7 +301,7 @@ class SpeakerResolver:
 
     def _definite(self, m: Mention, sentence: int, pos: int) -> Entity | None:
         """*the official*, *the general*, *the president*: an earlier source with that role,
-        else a name the article titles that way (*President Obama*)."""
+        else a name the article titles that way (*President Karimi*)."""
         for e in reversed(self.entities):
             f = e.final()
             if f.kind in ("person", "description") and f.head == m.head:
@@ -312,7 +312,7 @@ class SpeakerResolver:
         titled = [tm.group(1) for tm in re.finditer(
             rf"\b(?:{pat})\s+((?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:(?:al|bin|ibn|abu|el|de|van|von)[- ])?[A-Z][\w'’-]+)*)",
             self.text[:pos])]
-        if titled:  # the most talked-about of them: *the president* is Obama, not a visiting president
+        if titled:  # the most talked-about of them: *the president* is the host, not a visiting president
             name = max(reversed(titled), key=lambda n: self.text.count(n.split()[-1]))
             return self._person(Mention(name, "person", name, head=m.head), sentence)
         return None
@@ -334,7 +334,7 @@ class SpeakerResolver:
             counts: dict[str, Counter] = {}
             for m in _FULL_NAME.finditer(self.text):
                 toks = m.group().split()
-                for k in range(len(toks) - 1, -1, -1):  # "IMAGES SHOW While Trump", "State John Kerry"
+                for k in range(len(toks) - 1, -1, -1):  # "PHOTOS SHOW While Hamid", "State Dana Whitfield"
                     t = toks[k]
                     if (t.lower() in _FUNCTION_WORDS or len(t) > 3 and t.isupper() or t in ORG_CUES or t in TITLES
                             or _role_head(t)):
@@ -346,7 +346,7 @@ class SpeakerResolver:
                     continue
                 full = " ".join(toks)
                 counts.setdefault(_surname(full), Counter())[full] += 1
-            # a name also counts the shorter names it ends with ("Nick Paton Walsh" <- "Paton Walsh");
+            # a name also counts the shorter names it ends with ("Ana Lucia Ortega" <- "Lucia Ortega");
             # on a tie the one written first (Counter keeps insertion order; max keeps the first)
             self._names = {last: max(c, key=lambda n: sum(v for o, v in c.items() if n.endswith(o)))
                            for last, c in counts.items()}
@@ -385,7 +385,7 @@ def find_source(subj: str) -> tuple[Mention, int] | None:
             break  # "…, which sources say …": the relative clause has its own source
         m = source_in(c, tail=False)
         # a named antecedent takes the apposition; an unnamed one only when the last chunk is no
-        # source on its own ("Kurdish forces, who crushed …, said" but "…, experts said")
+        # source on its own ("Local farmers, who lost …, said" but "…, experts said")
         if m is not None and (m[0].kind in ("person", "org") or m[0].kind != "pronoun" and _APPOSITIVE.match(
                 chunks[k][1]) and (k < len(chunks) - 1 or source_in(chunks[k][1], tail=False) is None)):
             appos = chunks[k][1].strip(" ,")
@@ -400,7 +400,7 @@ def find_source(subj: str) -> tuple[Mention, int] | None:
 
 
 def _is_description(chunk: str) -> bool:
-    """A chunk like *California Republican* that describes the name before it."""
+    """A chunk like *Ohio Democrat* that describes the name before it."""
     m = parse_mention(chunk)
     return m is not None and m.kind in ("description", "group")
 
@@ -415,14 +415,14 @@ def source_in(chunk: str, tail: bool = True) -> tuple[Mention, int] | None:
     if lead:
         cut = lead.end()
     mention = parse_mention(chunk[cut:])
-    if mention is None:  # "… is unclear and many security experts": the subject of the second clause
+    if mention is None:  # "… is unclear and many engineers": the subject of the second clause
         conj = None
         for conj in _CONJUNCTION.finditer(chunk, cut):
             pass
         if conj and _VERBISH.search(chunk, cut, conj.start()):
             mention = parse_mention(chunk[conj.end():])
             cut = conj.end() if mention else cut
-    if mention is None and tail:  # "Rudaw reported Peshmerga Minister Mustafa Qadir", "In an interview Trump"
+    if mention is None and tail:  # "The radio reported Water Minister Hana Saleh", "In an interview Saleh"
         found = _NAME_TAIL.search(chunk, cut)
         mention = parse_mention(found.group()) if found else None
         if mention is None or mention.kind != "person" or not (
