@@ -345,25 +345,25 @@ def test_definite_description_and_shorter_organisation_name():
 
 
 def test_infinitive_frames_and_quote_inside_a_relative_clause():
-    rows = claims("The governor took pains to stress that the dam was safe.\n"
-                  "The spokesman declined to say how many guards were hurt.\n"
-                  "Ali Hamza, whom locals call “the old lion,” argued that the road must be rebuilt.\n")
-    assert one(rows, "dam was safe")["reporting_verb"] == "stress"
-    assert not [r for r in rows if "guards" in r["claim_text"]]
-    r = one(rows, "road must be rebuilt")
-    assert r["speaker"] == "Ali Hamza" and r["kind"] == "indirect"
+    rows = claims("The mayor took pains to stress that the school would stay open.\n"
+                  "The club's manager declined to say how many tickets were sold.\n"
+                  "Rana Bakr, whom her pupils call “the iron teacher,” argued that the exam must be delayed.\n")
+    assert one(rows, "school would stay open")["reporting_verb"] == "stress"
+    assert not [r for r in rows if "tickets" in r["claim_text"]]
+    r = one(rows, "exam must be delayed")
+    assert r["speaker"] == "Rana Bakr" and r["kind"] == "indirect"
 
 
 def test_gap_relative_according_to_in_the_middle_and_document_participle():
-    rows = claims("It is a network that the ministry says is smuggling fuel, a lucrative trade.\n"
-                  "The convoy, according to local officials, was carrying food for the camps.\n"
-                  "The militia issued a statement declaring that the road was closed.\n"
-                  "Water supplies are running low, a relief worker confirmed to Rudaw.\n")
-    assert one(rows, "smuggling fuel")["claim_text"] == "is smuggling fuel"
-    assert one(rows, "carrying food")["speaker"] == "local officials"
-    assert one(rows, "road was closed")["speaker"] == "militia"
-    r = one(rows, "Water supplies")
-    assert r["claim_text"] == "Water supplies are running low" and r["speaker"] == "a relief worker"
+    rows = claims("It is a ring that the customs office says is selling fake medicine, a growing business.\n"
+                  "The lorry, according to harbour officials, was carrying grain for the mills.\n"
+                  "The city council issued a statement declaring that the market was closed.\n"
+                  "Fuel stocks are running low, a station owner confirmed to City Radio.\n")
+    assert one(rows, "fake medicine")["claim_text"] == "is selling fake medicine"
+    assert one(rows, "carrying grain")["speaker"] == "harbour officials"
+    assert one(rows, "market was closed")["speaker"] == "city council"
+    r = one(rows, "Fuel stocks")
+    assert r["claim_text"] == "Fuel stocks are running low" and r["speaker"] == "a station owner"
 
 
 def test_typewriter_double_quotes():
@@ -384,10 +384,10 @@ def test_listener_phrase_and_introductory_phrase_before_the_frame():
 
 
 def test_subject_of_a_second_clause_and_a_clause_is_no_apposition():
-    rows = claims("The cost is unclear and many engineers say the tunnel will need a new pump.\n"
-                  "The envoy, Dilan Aziz, had been on leave and was returning to Erbil, the official said.\n")
-    assert one(rows, "new pump")["speaker"] == "many engineers"
-    assert one(rows, "returning to Erbil")["speaker_mention"] == "the official"
+    rows = claims("The price is unknown and many farmers say the harvest will need more rain.\n"
+                  "The coach, Omar Said, had been ill and was returning to the club, the manager said.\n")
+    assert one(rows, "more rain")["speaker"] == "many farmers"
+    assert one(rows, "returning to the club")["speaker_mention"] == "the manager"
 
 
 def test_one_span_is_one_claim():
@@ -404,10 +404,10 @@ def test_acronym_resolves_to_the_name_it_abbreviates():
 
 
 @pytest.mark.parametrize("sentence, speaker, verb", [
-    ("The minister's admission that the dam was damaged surprised the engineers.", "minister", "admit"),
-    ("Officials cited a statement from the Interior Ministry on Monday that six officers were detained.",
-     "Interior Ministry", "state"),
-    ("The Pentagon made the sobering prediction that more towns would fall.", "Pentagon", "predict"),
+    ("The mayor's admission that the budget was short surprised the council.", "mayor", "admit"),
+    ("Reporters cited a statement from the Health Ministry on Tuesday that two clinics were closed.",
+     "Health Ministry", "state"),
+    ("The weather office made the gloomy prediction that more rivers would flood.", "weather office", "predict"),
 ])
 def test_speech_reported_by_a_noun(sentence, speaker, verb):
     rows = claims(sentence)

@@ -46,8 +46,8 @@ def test_empty_text():
 
 
 def test_lost_space_after_period_still_splits():
-    assert spans("The talks ended in 2011.On Tuesday they resumed.") == [
-        "The talks ended in 2011.", "On Tuesday they resumed."]
+    assert spans("The dam was built in 2009.On Friday it was closed.") == [
+        "The dam was built in 2009.", "On Friday it was closed."]
 
 
 @pytest.mark.parametrize("text", [
