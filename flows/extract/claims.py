@@ -139,8 +139,15 @@ _TRIM = " \t,;:—–-"
 # Speech reported by a noun: "the mayor's admission that …", "a statement from the ministry in March
 # that …", "the council made the bold prediction that …"
 _NOUN_THAT = re.compile(r"(?P<between>[^,.;:“”\"]{0,80}?)\bthat\s+")
-_NOUN_OWNER = re.compile(r"(?:(?P<name>(?:[A-Za-z][\w.'’-]*\s+){0,4}[A-Za-z][\w.'’-]*)['’]s?|\b(?P<pron>[Hh]is|[Hh]er|[Ii]ts|[Tt]heir))"
+# whose speech a noun reports: a possessive ("the mayor's"), a possessive pronoun, or a name used
+# as a modifier after an article ("a City Radio report")
+_NOUN_OWNER = re.compile(r"(?:(?P<name>(?:[A-Za-z][\w.'’-]*\s+){0,4}[A-Za-z][\w.'’-]*)['’]s?|\b(?P<pron>[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)"
+                         r"|\b(?:[Aa]n?|[Tt]he)\s+(?P<attr>[A-Z][\w.'’&-]*+(?:\s+[A-Z][\w.'’&-]*+){0,3}))"
                          r"\s+(?:[a-z-]+\s+){0,3}$")
+# a word after an article or a possessive and capitalised modifiers only: a noun, also when the
+# verb lexicon lists it ("a City Radio report that", "the mayor's pledge")
+_NOUN_PHRASE_BEFORE = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)|['’]s?)\s+"
+                                 r"(?:[A-Z][\w.'’&-]*+\s+){0,3}$")
 _NOUN_BY = re.compile(r"\b(?:from|by)\s+(?P<src>.+?)(?=\s(?:in|on|at|over|during|last|this|earlier|late)\s|\s*$)")
 _NOUN_ISSUED = re.compile(r"\b(?:made|issued|released|gave|offered|repeated|delivered|posted)\s+(?:a|an|the|its|his|her|their)"
                           r"\s+(?:[\w-]+\s+){0,2}$")
@@ -246,7 +253,7 @@ def _inside_quote_end(text: str, s: int, e: int) -> bool:
 
 class ClaimExtractor:
     relation = "claims"
-    version = "0.2.2"
+    version = "0.3.0"
 
     def extract(self, article: ArticleText) -> list[Row]:
         try:
@@ -295,7 +302,7 @@ class _Article:
         """Every frame of the sentence, then its claims; a frameless all-quote sentence continues."""
         masked = self.masked
         used: set[tuple[int, int]] = set()
-        frames = []  # (verb start, lemma, mention, content spans, source start)
+        frames = []  # (word start, lemma, mention, content spans, source start, word end, is a noun)
         prev: Mention | None = None
         for m in _VERB_RE.finditer(masked, s, e):
             vs, ve = m.span()
@@ -305,13 +312,13 @@ class _Article:
             got = self._frame(*self._window(s, e, vs, ve), vs, ve, lemma, frame, prev)
             if got is not None:
                 prev = got[0]
-                frames.append((vs, lemma) + got)
+                frames.append((vs, lemma) + got + (ve, False))
         for m in _NOUN_RE.finditer(masked, s, e):
             got = self._noun_frame(*self._window(s, e, m.start(), m.end()), m.start(), m.end(), NOUNS[m.group()])
             if got is not None:
-                frames.append((m.start(), NOUNS[m.group()]) + got)
-        frames.sort(key=lambda f: f[0])
-        for i, (vs, lemma, mention, spans, _) in enumerate(frames):
+                frames.append((m.start(), NOUNS[m.group()]) + got + (m.end(), True))
+        frames = self._one_reading(s, frames)
+        for i, (vs, lemma, mention, spans, *_) in enumerate(frames):
             # content after a verb ends where the next frame's source begins
             later = [f[4] for f in frames[i + 1:]]
             spans = [(cs, _clip(masked, cs, ce, later) if cs > vs else ce) for cs, ce in spans]
@@ -328,6 +335,32 @@ class _Article:
                 for q in free:
                     self._row("direct", q[0], q[1], entity, None, None)
                 self.last = (entity, para)
+
+    def _one_reading(self, s: int, frames: list[tuple]) -> list[tuple]:
+        """The frames that claim no word of another kept frame, in text order. A frame claims its
+        word and the words up to its content. Where claims overlap, a frame whose source lies
+        among the other's words is part of it ("said in his statement that …" is *say*); a word
+        read both ways is a noun inside a noun phrase ("a City Radio report that …") and a verb
+        elsewhere; else the reading nearest the content wins ("issued a statement saying that …"
+        is *say*: the words after the participle are what the statement says)."""
+        if len(frames) < 2:
+            return frames
+        claims = [(f[0], min((cs for cs, _ in f[3] if cs >= f[5]), default=f[5])) for f in frames]
+
+        def rank(i):
+            f, (a, b) = frames[i], claims[i]
+            inner = f[4] < a and any(c < f[4] < d and a < d and c < b for j, (c, d) in enumerate(claims) if j != i)
+            in_np = _NOUN_PHRASE_BEFORE.search(self.masked, max(s, f[0] - 80), f[0]) is not None
+            return inner, f[6] != in_np, -f[0]
+
+        kept: list[tuple[int, int]] = []
+        out = []
+        for i in sorted(range(len(frames)), key=rank):
+            a, b = claims[i]
+            if all(b <= c or d <= a for c, d in kept):
+                kept.append((a, b))
+                out.append(frames[i])
+        return sorted(out, key=lambda f: f[0])
 
     def _window(self, s: int, e: int, vs: int, ve: int) -> tuple[int, int]:
         """The part of sentence [s, e) a frame at [vs, ve) reads: at most _CONTENT_MAX characters
@@ -441,9 +474,16 @@ class _Article:
         owner = _NOUN_OWNER.search(before)
         by = _NOUN_BY.search(that.group("between"))
         issued = _NOUN_ISSUED.search(before)
-        if owner and owner.group("pron"):
+        if issued:  # "the union issued a statement that …": the issuer (not an owner before "issued")
+            lo = _word_start(masked, s, ns - _SUBJECT_MAX)
+            found = find_source(_untail(masked[lo:ns - len(before) + issued.start()]))
+            mention, start = (found[0], lo + found[1]) if found else (None, ns)
+        elif owner and owner.group("pron"):
             mention = parse_mention(_POSSESSIVE_PRONOUN[owner.group("pron").lower()])
             start = ns - len(before) + owner.start()
+        elif owner and owner.group("attr"):
+            mention = parse_mention(owner.group("attr"))
+            start = ns - len(before) + owner.start("attr")
         elif owner:  # the longest run of the words before 's that reads as a source
             words = owner.group("name").split()
             for k in range(len(words) - 1, -1, -1):
@@ -452,10 +492,6 @@ class _Article:
         elif by:
             mention = parse_mention(by.group("src"))
             start = ne + by.start("src")
-        elif issued:
-            lo = _word_start(masked, s, ns - _SUBJECT_MAX)
-            found = find_source(_untail(masked[lo:ns - len(before) + issued.start()]))
-            mention, start = (found[0], lo + found[1]) if found else (None, ns)
         if mention is None:
             return None
         after = self._after(that.end(), e, lemma, "speech")

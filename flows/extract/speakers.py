@@ -75,7 +75,8 @@ _CALENDAR = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Su
                        r"May|June|July|August|September|October|November|December|Today|Yesterday)")
 _OF = frozenset({"of", "for", "to", "at", "in", "from", "with", "on"})
 # Capitalised sequences of two or more words: candidate full names anywhere in the article.
-_FULL_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:(?:al|bin|ibn|abu|el|de|van|von)[- ])?(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3}")
+_FULL_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:(?:al|bin|ibn|abu|el|de|van|von)[- ])?(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3}"
+                        r"(?:\s+[JS]r\b)?(?:(?<=\s[JS]r)\.)?")  # and a generational suffix: "Jr."
 
 
 def _is_cap(tok: str) -> bool:
@@ -84,12 +85,12 @@ def _is_cap(tok: str) -> bool:
 
 
 def _surname(name: str) -> str:
-    """Comparable last name: *al-Numan*, *Numan* -> numan; *Joseph Biden Jr.* -> biden."""
-    words = name.split()
+    """Comparable last name: *al-Numan*, *Numan* -> numan. A generational suffix stays, so that
+    *Carl Ames Jr.* (ames jr) is not his father *Carl Ames* (ames)."""
+    words, suffix = name.split(), ""
     while len(words) > 1 and words[-1].rstrip(".,").lower() in _SUFFIXES:
-        words = words[:-1]
-    last = words[-1].lower()
-    return re.sub(r"^(?:al|el|bin|ibn|abu)-", "", last)
+        suffix = " " + words.pop().rstrip(".,").lower() + suffix
+    return re.sub(r"^(?:al|el|bin|ibn|abu)-", "", words[-1].lower()) + suffix
 
 
 def _contains(words: list[str], part: list[str]) -> bool:
@@ -287,8 +288,14 @@ class SpeakerResolver:
 
     def _person(self, m: Mention, sentence: int) -> Entity:
         last = _surname(m.name)
-        for e in reversed(self.entities):  # same surname, unless both give different first names
-            if e.kind == "person" and _surname(e.name) == last and (
+        people = [(e, _surname(e.name)) for e in reversed(self.entities) if e.kind == "person"]
+        # a bare surname that the article writes in full, or names as a speaker, only with a suffix
+        if last in self._full_names():
+            last = _surname(self._full_names()[last])
+        elif " " not in last and all(k != last for _, k in people):
+            last = next((k for _, k in people if k.split()[0] == last), last)
+        for e, key in people:  # same surname, unless both give different first names
+            if key == last and (
                     " " not in m.name or " " not in e.name or m.name.split()[0] == e.name.split()[0]):
                 if len(m.name) > len(e.name):
                     e.name = m.name
@@ -340,9 +347,7 @@ class SpeakerResolver:
                             or _role_head(t)):
                         toks = toks[k + 1:]
                         break
-                while toks and toks[-1].rstrip(".,").lower() in _SUFFIXES:
-                    toks = toks[:-1]  # "Joseph R. Biden Jr." is named "Joseph R. Biden"
-                if len(toks) < 2:
+                if len(toks) - sum(t.rstrip(".,").lower() in _SUFFIXES for t in toks) < 2:
                     continue
                 full = " ".join(toks)
                 counts.setdefault(_surname(full), Counter())[full] += 1
@@ -350,6 +355,8 @@ class SpeakerResolver:
             # on a tie the one written first (Counter keeps insertion order; max keeps the first)
             self._names = {last: max(c, key=lambda n: sum(v for o, v in c.items() if n.endswith(o)))
                            for last, c in counts.items()}
+            for last, name in list(self._names.items()):  # "Ames" is "Carl Ames Jr." when no other Ames
+                self._names.setdefault(last.split()[0], name)
         return self._names
 
     def _adopt_description(self, person: Entity, sentence: int) -> None:

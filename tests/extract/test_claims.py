@@ -416,6 +416,32 @@ def test_speech_reported_by_a_noun(sentence, speaker, verb):
     assert not rows[0]["claim_text"].startswith("that")
 
 
+@pytest.mark.parametrize("text, speaker, verb", [
+    ("The union issued a statement saying that the strike was over.", "union", "say"),
+    ("The teachers’ union issued a statement declaring that the strike was over.", "teachers’ union", "declare"),
+    ("Dara Salih met the mayor. The mayor said in his statement that the strike was over.", "mayor", "say"),
+    ("A City Radio report that the strike was over angered the mayor.", "City Radio", "report"),
+    ("The union pledges that the strike will end.", "union", "pledge"),
+    ("The union’s pledge that the strike would end was welcomed.", "union", "pledge"),
+])
+def test_one_reading_per_word(text, speaker, verb):
+    rows = claims(text)
+    assert len(rows) == 1
+    assert (rows[0]["speaker"], rows[0]["reporting_verb"]) == (speaker, verb)
+    assert rows[0]["claim_text"].startswith("the strike")
+
+
+def test_a_generational_suffix_keeps_names_apart():
+    text = ("Carl Ames met voters in the town. His son, Carl Ames Jr., also spoke.\n"
+            "Ames Jr. said that the campaign would win.\n"
+            "Ames said the polls were wrong.\n"
+            "Senator Rosa M. Delgado Jr. visited the plant. Delgado said that the jobs would stay.\n")
+    rows = claims(text)
+    assert one(rows, "campaign would win")["speaker"] == "Carl Ames Jr."
+    assert one(rows, "polls were wrong")["speaker"] == "Carl Ames"
+    assert one(rows, "jobs would stay")["speaker"] == "Rosa M. Delgado Jr."
+
+
 def test_a_noun_without_a_source_is_no_claim():
     assert claims("The claim that the bridge was mined turned out to be false.") == []
 
