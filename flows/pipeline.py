@@ -6,11 +6,13 @@ the logic), stages what comes back, and publishes the complete result in one swa
 """
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import polars as pl
 from prefect import flow, get_run_logger, task
@@ -56,10 +58,18 @@ def _input_reject_rows(run_id: str, rejects: list[InputReject]) -> list[dict]:
                        source_file=r.source_file, source_line=r.source_line) for r in rejects]
 
 
+@functools.lru_cache(maxsize=1)
+def published_ids(path: str) -> frozenset[str]:
+    """Ids already published, read once per worker process: sending 100k ids with every batch
+    would cost more than the batch."""
+    return frozenset(Path(path).read_text(encoding="utf-8").split()) if path else frozenset()
+
+
 @task(name="ingest", **TASK_OPTIONS)
-def ingest(units: list[Unit], max_chars: int, published: frozenset[str]) -> Ingested:
+def ingest(units: list[Unit], max_chars: int, published_file: str) -> Ingested:
     """Read a batch of files; articles already published as they are are only noted, not re-read later."""
     started = time.perf_counter()
+    published = published_ids(published_file)
     out = Ingested([], [], [])
     seen: set[str] = set()
     for unit in units:
@@ -221,7 +231,7 @@ def _run(settings: Settings, warehouse: Warehouse, staging: Staging, run_id: str
     live = warehouse.live_articles()
     manifest = warehouse.live_manifest()
     same_version = manifest.get("extractor_version") == version
-    published = frozenset(live["article_id"].to_list()) if same_version else frozenset()
+    published = staging.write_ids("published.txt", live["article_id"].to_list() if same_version else [])
     live_sources = set(live["source_file"].to_list())
     units, unit_rejects = plan_units(settings.raw, settings.batch_bytes)
     units, files, stats = _skip_unchanged_files(units, manifest if same_version else {})

@@ -146,6 +146,7 @@ class Staging:
         self.con.execute(f"ATTACH '{self.db_path}' AS staged (STORAGE_VERSION '{STORAGE_VERSION}')")
         self.con.execute("USE staged")
         self.changed: set[str] = {"runs"}
+        self.side_files: list[Path] = []  # working files of the run, not part of the version
         if base:
             self.con.execute("DELETE FROM runs")
         else:
@@ -171,6 +172,13 @@ class Staging:
         for relation in ("articles", *FACT_RELATIONS, "rejects"):
             self._delete(relation, "article_id IS NOT NULL AND article_id NOT IN (SELECT article_id FROM keep_frame)")
         self.con.unregister("keep_frame")
+
+    def write_ids(self, name: str, ids: list[str]) -> str:
+        """A side file of this run's staging folder, for tasks to read instead of receiving."""
+        path = self.dir / name
+        path.write_text("\n".join(ids), encoding="utf-8")
+        self.side_files.append(path)
+        return str(path)
 
     def forget_input_rejects(self, keep_files: set[str]) -> None:
         """Input is judged afresh each run, except in files skipped as unchanged: theirs stay."""
@@ -201,6 +209,8 @@ class Staging:
         self.con.execute("DETACH staged")
         self.con.close()
         (self.dir / "report.html").write_text(render_report(self.db_path), encoding="utf-8")
+        for path in self.side_files:
+            path.unlink(missing_ok=True)
         manifest = {"extractor_version": self.version, "run_id": self.run_id, "files": files}
         (self.dir / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
         _fsync_tree(self.dir)
