@@ -167,7 +167,7 @@ def parse_mention(phrase: str, apposition: str | None = None) -> Mention | None:
         return None  # "The", "Speaking", "And"
     if _role_head(run[-1]) and len(run) > 1 or any(t.lower() in _DETERMINERS for t in before) and _role_head(run[-1]):
         return _description(phrase, toks, role)  # "another senior Army Commander", "the Maine Independent"
-    # the name starts after the last title in the run ("Rudaw Gen. Sirwan Barzani", "Prime Minister X")
+    # the name starts after the last title in the run ("Rudaw Gen. Aso Kareem", "Prime Minister X")
     j = max((i + 1 for i, t in enumerate(run[:-1]) if t in TITLES), default=0)
     titled = j > 0 or any(_role_head(t) for t in before)
     name_toks = run[j:]

@@ -229,10 +229,10 @@ def test_parse_mention(phrase, kind, name):
 
 @pytest.mark.parametrize("before_verb, name, role", [
     ("Dara Salih, a spokesman for the council,", "Dara Salih", "a spokesman for the council"),
-    ("Syrian Kurdish forces, who fought the militants across the north,", "Syrian Kurdish forces", None),
+    ("Northern grain farmers, who lost their crops across the plain,", "Northern grain farmers", None),
     ("The convoy was hit near the bridge, witnesses", "witnesses", None),
     ("Speaking to reporters in Erbil, Deputy Minister Aras Kamal", "Aras Kamal", "Deputy Minister"),
-    ("In an interview with Rudaw Gen. Sirwan Barzani", "Sirwan Barzani", None),
+    ("In an interview with Rudaw Gen. Aso Kareem", "Aso Kareem", None),
 ])
 def test_find_source_before_the_verb(before_verb, name, role):
     mention, offset = find_source(before_verb)
@@ -334,13 +334,13 @@ def test_with_source_participle_and_quoted_as():
 
 
 def test_definite_description_and_shorter_organisation_name():
-    text = ("President Nechirvan Barzani met the delegation. Barzani thanked the donors.\n"
-            "The visiting Iranian President Reza Karimi also spoke. Barzani later left.\n"
+    text = ("President Hemin Dosky met the delegation. Dosky thanked the donors.\n"
+            "The visiting Iranian President Reza Karimi also spoke. Dosky later left.\n"
             "The president said that the airport would reopen.\n"
             "The Kurdistan Regional Government’s health ministry said the vaccines had arrived.\n"
             "The health ministry added that more doses were expected in May.\n")
     rows = claims(text)
-    assert one(rows, "airport would reopen")["speaker"] == "Nechirvan Barzani"
+    assert one(rows, "airport would reopen")["speaker"] == "Hemin Dosky"
     assert one(rows, "more doses")["speaker"] == one(rows, "vaccines had arrived")["speaker"]
 
 
