@@ -253,7 +253,7 @@ def _inside_quote_end(text: str, s: int, e: int) -> bool:
 
 class ClaimExtractor:
     relation = "claims"
-    version = "0.3.0"
+    version = "0.3.1"
 
     def extract(self, article: ArticleText) -> list[Row]:
         try:
@@ -367,7 +367,7 @@ class _Article:
         on either side, cut at spaces, so that each frame costs the same in a long sentence."""
         masked = self.masked
         end = e if e - ve <= _CONTENT_MAX else masked.rfind(" ", ve, ve + _CONTENT_MAX)
-        return _word_start(masked, s, vs - _CONTENT_MAX), end if end >= ve else ve + _CONTENT_MAX
+        return _word_start(masked, s, vs - _CONTENT_MAX, vs), end if end >= ve else ve + _CONTENT_MAX
 
     def _only_quotes(self, s: int, e: int, quotes: list[tuple[int, int]]) -> bool:
         """Is [s, e) nothing but these quotes and punctuation?"""
@@ -397,7 +397,7 @@ class _Article:
         if joined and (participle or joined.group().strip() in ("and", "but")):
             return self._main_subject(s, vs, ve, e, lemma, frame)
         # the speaker precedes the verb, within the clause and at most _SUBJECT_MAX characters away
-        lo = _word_start(masked, s, vs - _SUBJECT_MAX)
+        lo = _word_start(masked, s, vs - _SUBJECT_MAX, vs)
         clause_start = lo
         for cm in _CLAUSE_MARK.finditer(masked, lo, vs):
             clause_start = cm.end()
@@ -475,7 +475,7 @@ class _Article:
         by = _NOUN_BY.search(that.group("between"))
         issued = _NOUN_ISSUED.search(before)
         if issued:  # "the union issued a statement that …": the issuer (not an owner before "issued")
-            lo = _word_start(masked, s, ns - _SUBJECT_MAX)
+            lo = _word_start(masked, s, ns - _SUBJECT_MAX, ns)
             found = find_source(_untail(masked[lo:ns - len(before) + issued.start()]))
             mention, start = (found[0], lo + found[1]) if found else (None, ns)
         elif owner and owner.group("pron"):
@@ -620,25 +620,30 @@ def _drop_adjuncts(text: str) -> str:
 
 def _pieces(masked: str, sentences: list[tuple[int, int]]):
     """The sentences, each longer than _SENTENCE_MAX (text without end marks, such as an
-    all-lowercase one) cut at spaces into pieces: frames are read sentence by sentence, and
-    one huge sentence would make the reading quadratic."""
+    all-lowercase one) cut into pieces, at a comma or semicolon in the second half of a piece
+    if there is one, else at a space: frames are read sentence by sentence, and one huge
+    sentence would make the reading quadratic."""
     for s, e in sentences:
         while e - s > _SENTENCE_MAX:
-            cut = masked.rfind(" ", s + 1, s + _SENTENCE_MAX)
-            cut = cut if cut > s else s + _SENTENCE_MAX
+            half, end = s + _SENTENCE_MAX // 2, s + _SENTENCE_MAX
+            cut = max(masked.rfind(", ", half, end), masked.rfind("; ", half, end))
+            cut = cut + 1 if cut > 0 else masked.rfind(" ", s + 1, end)
+            cut = cut if cut > s else end
             yield s, cut
-            s = _word_start(masked, cut, cut)
+            s = cut
+            while s < e and masked[s].isspace():
+                s += 1
         if e > s:
             yield s, e
 
 
-def _word_start(masked: str, lo: int, pos: int) -> int:
-    """The first word start at or after pos, and not before lo."""
+def _word_start(masked: str, lo: int, pos: int, hi: int) -> int:
+    """The first word start in [pos, hi] (hi if none), and not before lo."""
     if pos <= lo or masked[pos - 1].isspace():
         return max(lo, pos)
-    while pos < len(masked) and not masked[pos].isspace():
+    while pos < hi and not masked[pos].isspace():
         pos += 1
-    while pos < len(masked) and masked[pos].isspace():
+    while pos < hi and masked[pos].isspace():
         pos += 1
     return pos
 

@@ -18,10 +18,11 @@ ABBREVIATIONS = frozenset(
     if line.strip() and not line.startswith("#")
 )
 
-# A run of end marks is matched from its first mark only and never given back (possessive): a
-# retry at every mark of a long run would be quadratic.
-_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"”’')\]]*+(?=\s++[\"“‘(\[]?[A-Z0-9])"
-                       r"|(?<=[a-z0-9])[.!?]”?(?=[\"“]?[A-Z][a-z])")  # "…in 2009.On Friday" (space lost)
+# A sentence end is found from its first mark (the fast scan for a mark stays on), then a run of
+# marks is taken from its start only and never given back (possessive): a retry at every mark of
+# a long run would be quadratic.
+_BOUNDARY = re.compile(r"[.!?](?:(?<![.!?]{2})[.!?]*+[\"”’')\]]*+(?=\s++[\"“‘(\[]?[A-Z0-9])"
+                       r"|(?<=[a-z0-9][.!?])”?(?=[\"“]?[A-Z][a-z]))")  # "…in 2009.On Friday" (space lost)
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 

@@ -14,6 +14,7 @@ import csv
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 _DIR = Path(__file__).parent / "lexicons" / "claims"
@@ -84,6 +85,7 @@ def _is_cap(tok: str) -> bool:
     return bool(t) and (t[0].isupper() or t.split("-")[0].lower() in _NAME_PARTICLES)
 
 
+@lru_cache(maxsize=8192)  # asked for every person entity at every person mention
 def _surname(name: str) -> str:
     """Comparable last name: *al-Numan*, *Numan* -> numan. A generational suffix stays, so that
     *Carl Ames Jr.* (ames jr) is not his father *Carl Ames* (ames)."""
