@@ -11,6 +11,9 @@ How it reads an article:
    after it (`said on Sunday that …`, `condemned the attack`) or before it (`…, he said.`).
    A content span that is exactly a quote is `direct`, one that holds a quote is `mixed`,
    the rest `indirect`.
+   Reporting nouns are tried too (`the mayor's claim that …`). Each frame claims its word and
+   the words up to its content; where claims overlap only one reading survives (`_one_reading`).
+   A run-on sentence is read in pieces of bounded length, so time stays linear in the text.
 4. A sentence that is only a quote and has no frame continues the last speaker's claims.
 5. Speakers are resolved in reading order by `speakers.SpeakerResolver`.
 """
