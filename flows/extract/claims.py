@@ -369,8 +369,11 @@ class _Article:
         """The part of sentence [s, e) a frame at [vs, ve) reads: at most _CONTENT_MAX characters
         on either side, cut at spaces, so that each frame costs the same in a long sentence."""
         masked = self.masked
-        end = e if e - ve <= _CONTENT_MAX else masked.rfind(" ", ve, ve + _CONTENT_MAX)
-        return _word_start(masked, s, vs - _CONTENT_MAX, vs), end if end >= ve else ve + _CONTENT_MAX
+        end = e
+        if e - ve > _CONTENT_MAX:
+            end = masked.rfind(" ", ve + 1, ve + _CONTENT_MAX)
+            end = end if end > ve else ve + _CONTENT_MAX
+        return _word_start(masked, s, vs - _CONTENT_MAX, vs), end
 
     def _only_quotes(self, s: int, e: int, quotes: list[tuple[int, int]]) -> bool:
         """Is [s, e) nothing but these quotes and punctuation?"""
