@@ -256,7 +256,7 @@ def _inside_quote_end(text: str, s: int, e: int) -> bool:
 
 class ClaimExtractor:
     relation = "claims"
-    version = "0.3.1"
+    version = "0.3.2"
 
     def extract(self, article: ArticleText) -> list[Row]:
         try:
