@@ -1,8 +1,9 @@
-"""The pipeline flow: ingest -> extract -> validate -> publish, one task per batch and stage.
+"""The pipeline flow: ingest -> extract -> validate -> publish, batch by batch.
 
-The flow only orchestrates: it cuts the raw folder into batches, submits each batch's three
-tasks to the task runner (so the executor can be threads, processes or Dask without touching
-the logic), stages what comes back, and publishes the complete result in one swap.
+The flow only orchestrates: it cuts the raw folder into batches, submits one task per batch
+that runs ingest, extract and validate (plain functions, each timed) to the task runner (so the
+executor can be threads, processes or Dask without touching the logic), stages what comes
+back, and publishes the complete result in one swap.
 """
 from __future__ import annotations
 
@@ -65,11 +66,9 @@ def published_ids(path: str) -> frozenset[str]:
     return frozenset(Path(path).read_text(encoding="utf-8").split()) if path else frozenset()
 
 
-@task(name="ingest", **TASK_OPTIONS)
-def ingest(units: list[Unit], max_chars: int, published_file: str) -> Ingested:
-    """Read a batch of files; articles already published as they are are only noted, not re-read later."""
+def ingest(units: list[Unit], max_chars: int, published: frozenset[str]) -> Ingested:
+    """Read a batch of files; articles already published as they are are only noted, not extracted."""
     started = time.perf_counter()
-    published = published_ids(published_file)
     out = Ingested([], [], [])
     seen: set[str] = set()
     for unit in units:
@@ -90,12 +89,6 @@ def ingest(units: list[Unit], max_chars: int, published_file: str) -> Ingested:
     return out
 
 
-@task(name="extract", **TASK_OPTIONS)
-def extract(ingested: Ingested) -> tuple[dict[str, pl.DataFrame], list[dict], dict[str, float]]:
-    return extract_articles(ingested.articles)
-
-
-@task(name="validate", **TASK_OPTIONS)
 def validate_batch(ingested: Ingested, extracted: tuple[dict[str, pl.DataFrame], list[dict], dict[str, float]],
                    run_id: str, version: str) -> Batch:
     started = time.perf_counter()
@@ -113,6 +106,15 @@ def validate_batch(ingested: Ingested, extracted: tuple[dict[str, pl.DataFrame],
         reject_parts.append(rejects)
     seconds = {"ingest": ingested.seconds, **extract_seconds, "validate": time.perf_counter() - started}
     return Batch(articles, facts, pl.concat(reject_parts), ingested.unchanged, seconds, ingested.files)
+
+
+@task(name="ingest-extract-validate", **TASK_OPTIONS)
+def process_batch(units: list[Unit], max_chars: int, published_file: str, run_id: str, version: str) -> Batch:
+    """The three stages of one batch in one worker: an article's text then crosses a process
+    boundary once, validated, instead of four times through the flow process, which measurably
+    capped throughput on two cores. Each stage stays its own function, timed on its own."""
+    ingested = ingest(units, max_chars, published_ids(published_file))
+    return validate_batch(ingested, extract_articles(ingested.articles), run_id, version)
 
 
 def _duplicate_rejects(run_id: str, dupes: list[tuple[str, str, int | None]]) -> pl.DataFrame:
@@ -275,9 +277,7 @@ def _run(settings: Settings, warehouse: Warehouse, staging: Staging, run_id: str
                       done_articles, rate, extra={"done": done_batches, "total": len(batches)})
 
     for units_in_batch in batches:
-        ingested = ingest.submit(units_in_batch, settings.max_article_chars, published)
-        extracted = extract.submit(ingested)
-        pending.append(validate_batch.submit(ingested, extracted, run_id, version))
+        pending.append(process_batch.submit(units_in_batch, settings.max_article_chars, published, run_id, version))
         if len(pending) >= window:
             drain(pending.pop(0))
     for future in pending:

@@ -40,7 +40,7 @@ GROUP BY article_id, speaker
 """
 # DuckDB 2.0 writes a storage format the 1.x engines inside BI drivers cannot open; v1.1.0 they can.
 STORAGE_VERSION = "v1.1.0"
-STAGING_MEMORY = "1GB"
+STAGING_MEMORY = "512MB"
 MANIFEST = "manifest.json"  # per version: extractor version and the input files it was built from
 # Fault injection for the crash-safety tests: SIGKILL this process when publishing reaches the
 # named step. Unset in normal use; a killed run must leave the previous warehouse intact.
