@@ -40,7 +40,7 @@ GROUP BY article_id, speaker
 """
 # DuckDB 2.0 writes a storage format the 1.x engines inside BI drivers cannot open; v1.1.0 they can.
 STORAGE_VERSION = "v1.1.0"
-STAGING_MEMORY = "512MB"
+STAGING_MEMORY = "1GB"
 MANIFEST = "manifest.json"  # per version: extractor version and the input files it was built from
 # Fault injection for the crash-safety tests: SIGKILL this process when publishing reaches the
 # named step. Unset in normal use; a killed run must leave the previous warehouse intact.
@@ -142,7 +142,8 @@ class Staging:
         # A file-backed database spills to disk: a bounded buffer keeps peak memory independent of
         # corpus size (the staged text alone is ~650 MB at 100k articles; 256 MB proved too small for
         # writing the articles Parquet, whose text column comes in large row groups).
-        self.con = duckdb.connect(config={"memory_limit": STAGING_MEMORY})
+        # Row order in the Parquet files carries no meaning; not preserving it lets COPY stream.
+        self.con = duckdb.connect(config={"memory_limit": STAGING_MEMORY, "preserve_insertion_order": False})
         self.con.execute(f"ATTACH '{self.db_path}' AS staged (STORAGE_VERSION '{STORAGE_VERSION}')")
         self.con.execute("USE staged")
         self.changed: set[str] = {"runs"}
