@@ -26,6 +26,7 @@ import re
 from pathlib import Path
 
 from flows.extract.base import ArticleText, Row
+from flows.extract.patterns import trie_pattern
 from flows.extract.sentences import split_paragraphs, split_sentences
 from flows.extract.speakers import (CHUNK_SPLIT, INTRODUCTORY, Entity, Mention, SpeakerResolver, find_source,
                                     parse_mention)
@@ -51,30 +52,10 @@ _ADVERBS = "|".join(sorted(map(re.escape, _lines("frame_adverbs.txt")), key=len,
 _LISTENERS = "|".join(sorted(map(re.escape, _lines("listeners.txt")), key=len, reverse=True))
 
 
-def _trie_pattern(words: list[str]) -> str:
-    """One regex alternation factored by common prefixes: Python's re tries alternatives one by
-    one, so a trie-shaped pattern scans text several times faster than a flat word list."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch).replace(r"\ ", r"\s+") + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(trie)
-
-
 # Case-sensitive (*State* is not *state*), except a sentence-initial *According to*.
-_VERB_RE = re.compile(r"(?<![\w-])(" + _trie_pattern(list(VERBS) + ["A" + f[1:] for f in VERBS if VERBS[f][1] == "according"])
+_VERB_RE = re.compile(r"(?<![\w-])(" + trie_pattern(list(VERBS) + ["A" + f[1:] for f in VERBS if VERBS[f][1] == "according"], True)
                       + r")(?![\w-])")
-_NOUN_RE = re.compile(r"(?<![\w-])(" + _trie_pattern(list(NOUNS)) + r")(?![\w-])")
+_NOUN_RE = re.compile(r"(?<![\w-])(" + trie_pattern(list(NOUNS), True) + r")(?![\w-])")
 _QUOTE_MARK = re.compile(r"[“”\"]|''|``")  # typewriter '' and `` stand for straight double quotes
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"

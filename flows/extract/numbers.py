@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from flows.extract.patterns import trie_pattern
+
 LEXICONS = Path(__file__).with_name("lexicons")
 
 
@@ -25,27 +27,6 @@ def read_lexicon(name: str) -> tuple[dict[str, str], ...]:
 
 WORDS: dict[str, tuple[float, str]] = {r["word"]: (float(r["value"]), r["kind"]) for r in read_lexicon("numbers.csv")}
 ABBREV = {w: v for w, (v, k) in WORDS.items() if k == "abbrev"}
-
-
-def trie_pattern(words) -> str:
-    """One regex alternation as a prefix trie: the engine rejects a position on its first letter
-    instead of trying every word, which keeps the whole-text scan fast."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def walk(node: dict) -> str:
-        ends = "" in node
-        alts = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 and not ends else "(?:" + "|".join(alts) + ")"
-        return body + "?" if ends else body
-
-    return walk(trie)
 
 
 _W = trie_pattern(w for w, (_, k) in WORDS.items() if k not in ("abbrev", "article"))

@@ -12,7 +12,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from flows.extract.base import ArticleText, Row
-from flows.extract.numbers import ABBREV, WORDS, Number, read_lexicon, scan_numbers, trie_pattern
+from flows.extract.numbers import ABBREV, WORDS, Number, read_lexicon, scan_numbers
+from flows.extract.patterns import trie_pattern
 
 
 def _alternation(words) -> str:

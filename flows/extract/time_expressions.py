@@ -10,7 +10,8 @@ import re
 from datetime import date, timedelta
 
 from flows.extract.base import ArticleText, Row
-from flows.extract.numbers import read_lexicon, trie_pattern
+from flows.extract.numbers import read_lexicon
+from flows.extract.patterns import trie_pattern
 
 _ROWS = read_lexicon("time_words.csv")
 MONTHS = {r["word"]: int(r["value"]) for r in _ROWS if r["kind"] == "month"}
