@@ -45,3 +45,14 @@ class FactModel(pa.DataFrameModel):
     class Config:
         strict = False  # the joined `_article_text` column is allowed, and dropped after validation
         coerce = False
+
+
+class MentionModel(FactModel):
+    """A fact read from one mention: places, quantities and time expressions."""
+
+    mention_text: str = pa.Field(str_length={"min_value": 1}, description="The words as they stand in the article.")
+
+    @pa.dataframe_check
+    def span_is_mention_text(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        """mention_text must equal the article text at [start_char, end_char)."""
+        return span_matches(data, "mention_text")

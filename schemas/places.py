@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandera.polars as pa
 import polars as pl
 
-from schemas.facts import FactModel, span_matches
+from schemas.facts import MentionModel
 
 # ISO 3166-2:IQ governorate codes, plus IQ-KR for the Kurdistan Region as GUIDELINES.md asks.
 ISO_3166_2_IQ = ["IQ-AN", "IQ-AR", "IQ-BA", "IQ-BB", "IQ-BG", "IQ-DA", "IQ-DI", "IQ-DQ", "IQ-KA", "IQ-KI",
@@ -12,11 +12,9 @@ ISO_3166_2_IQ = ["IQ-AN", "IQ-AR", "IQ-BA", "IQ-BB", "IQ-BG", "IQ-DA", "IQ-DI", 
 PLACE_TYPES = ["country", "region", "governorate", "district", "city", "other"]
 
 
-class PlaceModel(FactModel):
+class PlaceModel(MentionModel):
     place_mention_id: str = pa.Field(unique=True, str_length={"min_value": 1},
         description="Stable id of the place mention.")
-    mention_text: str = pa.Field(str_length={"min_value": 1},
-        description="The words as they stand in the article.")
     place_name: str = pa.Field(str_length={"min_value": 1},
         description="Canonical English name of the place.")
     place_type: str = pa.Field(isin=PLACE_TYPES,
@@ -28,11 +26,6 @@ class PlaceModel(FactModel):
     admin1_pcode: str = pa.Field(nullable=True, str_matches=r"^IQG\d{2}$",
         description="OCHA p-code (IQGxx) of the governorate, the key humanitarian data joins on.")
     admin1_name: str = pa.Field(nullable=True, description="English name of the governorate.")
-
-    @pa.dataframe_check
-    def span_is_mention_text(cls, data: pa.PolarsData) -> pl.LazyFrame:
-        """mention_text must equal the article text at [start_char, end_char)."""
-        return span_matches(data, "mention_text")
 
     @pa.dataframe_check
     def admin1_only_in_iraq(cls, data: pa.PolarsData) -> pl.LazyFrame:

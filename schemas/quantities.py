@@ -4,14 +4,12 @@ from __future__ import annotations
 import pandera.polars as pa
 import polars as pl
 
-from schemas.facts import FactModel, span_matches
+from schemas.facts import MentionModel
 
 
-class QuantityModel(FactModel):
+class QuantityModel(MentionModel):
     quantity_id: str = pa.Field(unique=True, str_length={"min_value": 1},
         description="Stable id of the quantity mention.")
-    mention_text: str = pa.Field(str_length={"min_value": 1},
-        description="The words as they stand in the article.")
     value: pl.Float64 = pa.Field(description="The number as stated, scaled by its multiplier word (1.5 billion -> 1500000000).")
     value_max: pl.Float64 = pa.Field(nullable=True,
         description="Upper end of a range (10 to 15 -> 15); NULL otherwise.")
@@ -25,11 +23,6 @@ class QuantityModel(FactModel):
         description="value in normalized_unit, so amounts can be summed (1 ton -> 1000 kilogram).")
     normalized_unit: str = pa.Field(nullable=True,
         description="Base unit of normalized_value (kilogram, kilometre, USD, day, percent, or the counted noun).")
-
-    @pa.dataframe_check
-    def span_is_mention_text(cls, data: pa.PolarsData) -> pl.LazyFrame:
-        """mention_text must equal the article text at [start_char, end_char)."""
-        return span_matches(data, "mention_text")
 
     @pa.dataframe_check
     def value_finite(cls, data: pa.PolarsData) -> pl.LazyFrame:
