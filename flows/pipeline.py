@@ -8,6 +8,7 @@ back, and publishes the complete result in one swap.
 from __future__ import annotations
 
 import functools
+import gc
 import logging
 import os
 import time
@@ -272,6 +273,11 @@ def _run(settings: Settings, warehouse: Warehouse, staging: Staging, run_id: str
         counts["inputs_rejected"] += batch.rejects.filter(is_input).height
         counts["rows_rejected"] += batch.rejects.filter(~is_input).height
         done_articles += batch.articles.height + len(unchanged)
+        # Prefect's result record of a task sits in a reference cycle, so a staged batch's frames
+        # would wait for a full collection that comes only every dozen batches or so: collected
+        # now, the flow process holds one batch at a time (measured: 880 -> 380 MB at 20k).
+        del result, batch
+        gc.collect()
         rate = done_articles / max(1e-9, time.perf_counter() - t0)
         progress.info("%d/%d batches, %d articles (%.0f articles/s)", done_batches, len(batches),
                       done_articles, rate, extra={"done": done_batches, "total": len(batches)})
@@ -280,8 +286,8 @@ def _run(settings: Settings, warehouse: Warehouse, staging: Staging, run_id: str
         pending.append(process_batch.submit(units_in_batch, settings.max_article_chars, published, run_id, version))
         if len(pending) >= window:
             drain(pending.pop(0))
-    for future in pending:
-        drain(future)
+    while pending:
+        drain(pending.pop(0))
     keep_started = time.perf_counter()
     staging.keep_only(staged)
     seconds["stage"] += time.perf_counter() - keep_started
