@@ -146,7 +146,11 @@ class Staging:
             shutil.copyfile(base, self.db_path)
         # Row order in the Parquet files carries no meaning; not preserving it lets COPY stream
         # (and is what ROW_GROUP_SIZE_BYTES requires).
-        self.con = duckdb.connect(config={"memory_limit": STAGING_MEMORY, "preserve_insertion_order": False})
+        # No automatic checkpoints while staging: one fired every few batches and rewrote the table
+        # just appended to (staging 20k articles' batches: 5.0 s, and 2.5 s with the one checkpoint
+        # `publish` makes).
+        self.con = duckdb.connect(config={"memory_limit": STAGING_MEMORY, "preserve_insertion_order": False,
+                                          "checkpoint_threshold": "10GB"})
         self.con.execute(f"ATTACH '{self.db_path}' AS staged (STORAGE_VERSION '{STORAGE_VERSION}')")
         self.con.execute("USE staged")
         self.changed: set[str] = {"runs"}
