@@ -276,18 +276,24 @@ def _run(settings: Settings, warehouse: Warehouse, staging: Staging, run_id: str
         # Prefect's result record of a task sits in a reference cycle, so a staged batch's frames
         # would wait for a full collection that comes only every dozen batches or so: collected
         # now, the flow process holds one batch at a time (measured: 880 -> 380 MB at 20k).
+        # The objects that exist before the loop are frozen out of it, so this costs milliseconds.
         del result, batch
         gc.collect()
         rate = done_articles / max(1e-9, time.perf_counter() - t0)
         progress.info("%d/%d batches, %d articles (%.0f articles/s)", done_batches, len(batches),
                       done_articles, rate, extra={"done": done_batches, "total": len(batches)})
 
-    for units_in_batch in batches:
-        pending.append(process_batch.submit(units_in_batch, settings.max_article_chars, published, run_id, version))
-        if len(pending) >= window:
+    gc.freeze()
+    try:
+        for units_in_batch in batches:
+            pending.append(process_batch.submit(units_in_batch, settings.max_article_chars, published, run_id,
+                                                version))
+            if len(pending) >= window:
+                drain(pending.pop(0))
+        while pending:
             drain(pending.pop(0))
-    while pending:
-        drain(pending.pop(0))
+    finally:
+        gc.unfreeze()  # a long-lived process (newsfacts serve) runs many flows
     keep_started = time.perf_counter()
     staging.keep_only(staged)
     seconds["stage"] += time.perf_counter() - keep_started
