@@ -43,15 +43,12 @@ def cmd_run(args: argparse.Namespace) -> int:
                               "dask_address": args.dask_address, "workers": args.workers})
     prefect_env.configure(settings.state_dir, verbose=args.verbose)
     _configure_logging(args.quiet, args.verbose)
-    from flows.prefect_api import prefect_api
     from flows.publish.lock import WarehouseBusy
+    from flows.runner import run_pipeline
 
     t0 = time.perf_counter()
     try:
-        with prefect_api(settings.state_dir):  # before Prefect is imported: see flows/prefect_api.py
-            from flows.runner import run_pipeline
-
-            run = run_pipeline(settings)
+        run = run_pipeline(settings)
     except WarehouseBusy as exc:
         print(f"newsfacts: {exc}", file=sys.stderr)
         return EXIT_BUSY

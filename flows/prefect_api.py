@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
@@ -37,9 +38,12 @@ def _healthy(url: str) -> bool:
 
 
 @contextmanager
-def local_server(home: Path, services: bool, timeout: float = 90.0):
+def local_server(home: Path, services: bool, timeout: float = 90.0,
+                 while_starting: Callable[[str], None] | None = None):
     """A Prefect server on 127.0.0.1 for as long as the block runs; its process group is ended after.
-    Without services (scheduler and the like) it starts faster: a single run does not need them."""
+    Without services (scheduler and the like) it starts faster: a single run does not need them.
+    `while_starting(url)` runs as soon as the address is known, while the server boots (seconds
+    of imports and database migrations on one core), so the caller's own start-up overlaps it."""
     home.mkdir(parents=True, exist_ok=True)
     port = _free_port()
     url = f"http://127.0.0.1:{port}/api"
@@ -52,11 +56,13 @@ def local_server(home: Path, services: bool, timeout: float = 90.0):
                                  *([] if services else ["--no-services"])],
                                 stdout=server_log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
     try:
+        if while_starting is not None:
+            while_starting(url)
         deadline = time.monotonic() + timeout
         while not _healthy(url):
             if proc.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"the local Prefect server did not start; see {home / 'server.log'}")
-            time.sleep(0.5)
+            time.sleep(0.1)
         log.debug("local Prefect server on %s (database in %s)", url, home)
         yield url
     finally:
@@ -88,26 +94,36 @@ def _configured_url() -> str | None:
 
 
 @contextmanager
-def prefect_api(state_dir: Path, services: bool = False):
+def prefect_api(state_dir: Path, services: bool = False, warm_up: Callable[[], None] | None = None):
     """Yield the API URL, set in the environment for this process and every process it starts.
 
     Enter it before Prefect is imported: Prefect reads its settings once, at import, and code
     running in its helper threads sees only those, so an address set later would make them
-    start a temporary server of their own.
+    start a temporary server of their own. `warm_up` (imports, say) runs once the address is
+    set, while a local server is still starting.
     """
     configured = _configured_url()
-    server = nullcontext(configured) if configured else local_server(state_dir / "prefect-server", services)
     # A server that lives only for this run has no reader for shipped logs, and a failed run's
     # last log lines would reach it after it stopped ("Error logging to API"): keep logs local.
     ours = {} if configured or services else {"PREFECT_LOGGING_TO_API_ENABLED": "false"}
     before = {k: os.environ.get(k) for k in ("PREFECT_API_URL", *ours)}
-    with server as url:
+
+    def address_known(url: str) -> None:
         os.environ.update({"PREFECT_API_URL": url, **ours})
-        try:
+        if warm_up is not None:
+            warm_up()
+
+    try:
+        if configured:
+            address_known(configured)
+            server = nullcontext(configured)
+        else:
+            server = local_server(state_dir / "prefect-server", services, while_starting=address_known)
+        with server as url:
             yield url
-        finally:
-            for key, value in before.items():
-                if value is None:
-                    os.environ.pop(key, None)
-                else:
-                    os.environ[key] = value
+    finally:
+        for key, value in before.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value

@@ -52,11 +52,18 @@ def task_runner(settings: Settings):
     return ThreadPoolTaskRunner(max_workers=1)
 
 
+def _import_flow() -> None:
+    import flows.pipeline  # noqa: F401  (Prefect, Polars, DuckDB and the extractors' lexicons)
+
+
 def run_pipeline(settings: Settings) -> dict:
-    from flows.pipeline import pipeline
+    """One flow run. Prefect is imported only once its API address is set (see flows/prefect_api.py),
+    and that import overlaps the start of a local API server."""
     from flows.prefect_api import prefect_api
 
-    flow = pipeline.with_options(task_runner=task_runner(settings))
-    with prefect_api(settings.state_dir):
+    with prefect_api(settings.state_dir, warm_up=_import_flow):
+        from flows.pipeline import pipeline
+
+        flow = pipeline.with_options(task_runner=task_runner(settings))
         return flow(raw=str(settings.raw), warehouse=str(settings.warehouse), batch_bytes=settings.batch_bytes,
                     max_article_chars=settings.max_article_chars)
