@@ -1,6 +1,7 @@
 """Shared fixtures: a real Prefect engine against a temporary server, and the seed article."""
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import tempfile
@@ -13,6 +14,7 @@ from flows import prefect_env
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "raw" / "000_15f880b2d732555a.txt"
 _PREFECT_STATE = Path(tempfile.mkdtemp(prefix="newsfacts-test-prefect-"))
+atexit.register(shutil.rmtree, _PREFECT_STATE, ignore_errors=True)  # also when no test needed a server
 prefect_env.configure(_PREFECT_STATE)
 
 
@@ -23,7 +25,6 @@ def prefect_server():
 
     with prefect_test_harness(server_startup_timeout=60):
         yield
-    shutil.rmtree(_PREFECT_STATE, ignore_errors=True)
 
 
 @pytest.fixture
