@@ -17,11 +17,15 @@ class NotText(ValueError):
         self.check = check
 
 
+# Every byte but the control codes text never holds (tab, newlines, form feed and CR are text).
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    controls = len(sample.translate(None, _NOT_CONTROL))  # counted in C, not byte by byte in Python
     return controls > len(sample) * 0.05
 
 
