@@ -23,6 +23,7 @@ import bisect
 import csv
 import logging
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from flows.extract.base import ArticleText, Row
@@ -103,13 +104,17 @@ _INTRO = re.compile(r"\s*(?:[A-Z][a-z]*ing|In|On|At|During|After|Before|Since|De
 _THAT_NEXT = re.compile(r",\s*that\b")
 _ASKED = re.compile(r"\s*(?:When\s+|If\s+)?(?:Asked|Pressed|Questioned)\b")
 _ING_START = re.compile(r"[a-z]+ing\b")
+_DETERMINER = r"the|a|an|his|her|its|their|our|this|that|whose"
 _NOT_A_FRAME = re.compile(
-    r"(?:\b(?:the|a|an|his|her|its|their|our|this|that|whose)|['’]s|n[’']t|\bnot|\bnever"
+    rf"(?:\b(?:{_DETERMINER})|['’]s|n[’']t|\bnot|\bnever"
     r"|\b(?:declined|refused|unable|failed|asked|expected|likely|due|going|wants?|wanted|plan(?:s|ned)?|hopes?|hoped"
     r"|able|how|what|whether)\s+to"
     r"|\b(?:it|that|this)(?:['’]s|\s+(?:is|was|would\s+be|will\s+be|seems|seemed))(?:\s+[a-z]+){1,3}\s+to)\s*$",
     re.IGNORECASE)  # a noun ("the remark"), a negation, speech not (yet) made ("declined to say"), an
 # impersonal judgement ("it is too early to say", "it would be wrong to claim") that has no source
+# Every reading of _NOT_A_FRAME ends in one of these words: testing the last five characters
+# first spares most verbs the end-anchored scan of all the text before them.
+_NOT_A_FRAME_END = re.compile(rf"(?:{_DETERMINER}|['’]s|n[’']t|not|never|to)$", re.IGNORECASE)
 _FINITE = re.compile(r"\s(?:has|have|had|is|are|was|were|will|would|did|does|do|can|could|[a-z]+ed)(?:n[’']t)?\b")
 _RELATIVE = re.compile(r"\s*(?:who|which|whose|where|when)\b")
 _COORDINATED = re.compile(r"(?:,|\band|\bbut)\s*$")
@@ -373,9 +378,10 @@ class _Article:
         if lemma == "according to":
             return self._according(s, e, vs, ve)
         near = left[-80:]  # what stands right before the verb (end-anchored patterns scan less)
-        if _NOT_A_FRAME.search(near) or (_BE_BEFORE.search(near) and not _participle(masked, vs, ve)):
+        ing, passive = _participle(masked, vs, ve), _BE_BEFORE.search(near) is not None
+        if _NOT_A_FRAME_END.search(near.rstrip()[-5:]) and _NOT_A_FRAME.search(near) or passive and not ing:
             return None  # "the remark", "would not say", "was shown"
-        participle = _participle(masked, vs, ve) and not _BE_BEFORE.search(near)
+        participle = ing and not passive
         # a verb continuing the previous frame or clause: "…, adding that …", "… and said …"
         joined = _COORDINATED.search(_drop_adjuncts(near))
         if joined and prev is not None:
@@ -602,7 +608,12 @@ class _Article:
 def _drop_adjuncts(text: str) -> str:
     """`text` without the adverbs and time phrases that end it ("X on Sunday also"); only the last
     80 characters are looked at, so the end-anchored pattern never scans a long text."""
-    return text[:-80] + _TRAIL_ADVERBS.sub("", text[-80:])
+    return text[:-80] + _drop_trail(text[-80:])
+
+
+@lru_cache(maxsize=256)  # a frame drops the adjuncts before its verb twice: for `_COORDINATED` and from its subject
+def _drop_trail(tail: str) -> str:
+    return _TRAIL_ADVERBS.sub("", tail)
 
 
 def _pieces(masked: str, sentences: list[tuple[int, int]]):
