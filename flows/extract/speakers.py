@@ -116,6 +116,13 @@ class Mention:
 
 def parse_mention(phrase: str, apposition: str | None = None) -> Mention | None:
     """Classify a source phrase; None when it does not look like a source at all."""
+    m = _classify(phrase, apposition)
+    # a copy: callers complete a mention (its role, an acronym's name) and must not change the cached one
+    return None if m is None else Mention(m.text, m.kind, m.name, m.role, m.head)
+
+
+@lru_cache(maxsize=8192)  # the same sources recur (he, Trump, the ministry), and each phrase is tried more than once
+def _classify(phrase: str, apposition: str | None) -> Mention | None:
     phrase = phrase.strip(" ,;:—–-")
     if not phrase:
         return None
