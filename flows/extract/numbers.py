@@ -40,6 +40,11 @@ NUMBER_RE = re.compile(
     rf"|(?P<words>(?<!\w)(?:an?[\s-]+)?(?:{_W})(?:(?:[\s-]+|\s+and\s+)(?:{_W})){{0,11}}\b)",
     re.IGNORECASE,
 )
+# NUMBER_RE's branches start with lookbehinds, so its search tries a match at every position. Candidate
+# starts are found instead by searches that start with a character class, which sre skips to in C: a
+# digit or vulgar fraction, and the non-word character before a number word (the same test as (?<!\w)).
+_DIGIT = re.compile(r"[\d½¼¾⅓⅔]")
+_BEFORE_WORDS = re.compile(rf"\W(?=(?:an?[\s-]+)?(?:{_W})\b)", re.IGNORECASE)
 # A multiplier right after digits: "1.5 million", "300 thousand", "2bn", "$3.5m", "two dozen".
 SCALE_AFTER_DIGITS = re.compile(
     r"[\s-]?(" + "|".join(w for w, (_, k) in WORDS.items() if k in ("scale", "dozen")) + r")\b", re.IGNORECASE)
@@ -132,12 +137,40 @@ def _parse_words(tokens: list[str]) -> tuple[float, int, bool] | None:
     return value, used, is_fraction
 
 
+class _NumberSearch:
+    """NUMBER_RE.search over one text for positions that never decrease: the next digit and the next
+    number word are each searched again only once pos has passed them, so neither search rescans."""
+
+    __slots__ = ("text", "digit", "word")
+
+    def __init__(self, text: str):
+        self.text, self.digit, self.word = text, -1, 0  # a number word at 0 has no character before it
+
+    def search(self, pos: int) -> re.Match | None:
+        text, n = self.text, len(self.text)
+        while True:
+            if self.digit < pos:
+                m = _DIGIT.search(text, pos)
+                self.digit = m.start() if m else n
+            if self.word < pos:
+                m = _BEFORE_WORDS.search(text, pos - 1)
+                self.word = m.end() if m else n
+            start = min(self.digit, self.word)
+            if start >= n:
+                return None
+            m = NUMBER_RE.match(text, start)
+            if m:
+                return m
+            pos = start + 1  # a digit right after a digit or a point
+
+
 def scan_numbers(text: str) -> list[Number]:
     """Every number in text, left to right, non-overlapping."""
     out: list[Number] = []
     pos, n = 0, len(text)
+    numbers = _NumberSearch(text)
     while pos < n:
-        m = NUMBER_RE.search(text, pos)
+        m = numbers.search(pos)
         if not m:
             break
         pos = m.end()
