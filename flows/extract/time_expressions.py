@@ -7,6 +7,7 @@ A mention that needs the publication date resolves to None when the article has 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 from flows.extract.base import ArticleText, Row
@@ -22,8 +23,8 @@ SHIFTS = {r["word"]: int(r["value"]) for r in _ROWS if r["kind"] == "shift"}
 
 _M = trie_pattern(MONTHS)
 _YEAR = r"(?:1[89]|20)\d\d"
-TIME_RE = re.compile(  # every alternative starts a word: one cheap test rejects most positions
-    rf"(?<!\w)(?:(?:(?i:on)\s+)?(?P<md_m>{_M})\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_y>{_YEAR})\b)?"
+_TIME = (  # every alternative starts a word
+    rf"(?:(?:(?i:on)\s+)?(?P<md_m>{_M})\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_y>{_YEAR})\b)?"
     rf"|(?:(?i:on)\s+)?(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_m>{_M})(?:,?\s+(?P<dm_y>{_YEAR})\b)?"
     rf"|(?:(?i:in)\s+)?(?P<my_m>{_M})(?:\s+of)?,?\s+(?P<my_y>{_YEAR})\b"
     rf"|(?i:in)\s+(?:(?i:early|late|mid)[\s-]+)?(?P<m_m>{_M})(?!\w)"
@@ -32,6 +33,26 @@ TIME_RE = re.compile(  # every alternative starts a word: one cheap test rejects
     rf"|(?:(?P<wd_p>(?i:on|last|this|next))\s+)?(?P<wd>{trie_pattern(WEEKDAYS)})\b"
     rf"|\b(?i:(?P<day>{trie_pattern(RELATIVE_DAYS)}))\b)"
 )
+TIME_RE = re.compile(rf"(?<!\w){_TIME}")
+# TIME_RE starts with a lookbehind, so its search tries every alternative at every position. Matches
+# are found instead from the non-word character before them, a class sre skips to in C, and only where
+# the next character can start one: a digit, a month or weekday initial, the initial of an ignore-case
+# word in either case, or any non-ASCII character (which may fold to an ASCII letter).
+_INITIALS = {w[0] for w in [*MONTHS, *WEEKDAYS]} | {
+    c for w in ("on", "in", "last", "this", "next", *SHIFTS, *RELATIVE_DAYS) for c in (w[0].lower(), w[0].upper())}
+_BEFORE_TIME = re.compile(rf"\W(?=[\d{re.escape(''.join(sorted(_INITIALS)))}\x80-\U0010ffff])(?={_TIME})")
+
+
+def _time_matches(text: str) -> Iterator[re.Match]:
+    """The matches of TIME_RE.finditer(text)."""
+    m = TIME_RE.match(text)  # no character comes before a match at 0
+    if m:
+        yield m
+    pos = m.end() - 1 if m else 0
+    while c := _BEFORE_TIME.search(text, pos):
+        m = TIME_RE.match(text, c.end())
+        yield m
+        pos = m.end() - 1  # the last character of a match may be the one before the next
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -109,7 +130,7 @@ class TimeExpressionExtractor:
     def extract(self, article: ArticleText) -> list[Row]:
         text, pub = article.text or "", article.published
         out: list[Row] = []
-        for m in TIME_RE.finditer(text):
+        for m in _time_matches(text):
             try:
                 res = _resolve(m, pub)
             except (OverflowError, ValueError):  # a publication date at the edge of the calendar
