@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import itertools
 import logging
 import re
 from functools import lru_cache
@@ -57,7 +58,9 @@ _LISTENERS = "|".join(sorted(map(re.escape, _lines("listeners.txt")), key=len, r
 _VERB_RE = re.compile(r"(?<![\w-])(" + trie_pattern(list(VERBS) + ["A" + f[1:] for f in VERBS if VERBS[f][1] == "according"], True)
                       + r")(?![\w-])")
 _NOUN_RE = re.compile(r"(?<![\w-])(" + trie_pattern(list(NOUNS), True) + r")(?![\w-])")
-_QUOTE_MARK = re.compile(r"[“”\"]|''|``")  # typewriter '' and `` stand for straight double quotes
+# typewriter '' and `` stand for straight double quotes; as alternatives that each start with a
+# literal, the marks are found by the engine's fast scan for their first characters
+_QUOTE_MARK = re.compile(r"“|”|\"|''|``")
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # What may stand next to a reporting verb besides its source and content: time, venue, medium.
@@ -125,6 +128,9 @@ _JOINER = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas|as|which|who|that)|[,
 _WITH_SUBJECT = re.compile(r".*\bwith\s+(?=\S)", re.S)
 _QUOTED_AS = re.compile(r"\s+(?:was|were|is|are|has been|have been)\s+quoted\b.*?\bas\s*$")
 _TRIM = " \t,;:—–-"
+_WORD = re.compile(r"\w+")
+_SPACES = re.compile(r"\s+")
+_APPOSITION_AFTER = re.compile(r"\s*,\s+((?:a|an|the|[a-z])[^,.;]*)")
 # Speech reported by a noun: "the mayor's admission that …", "a statement from the ministry in March
 # that …", "the council made the bold prediction that …"
 _NOUN_THAT = re.compile(r"(?P<between>[^,.;:“”\"]{0,80}?)\bthat\s+")
@@ -208,6 +214,8 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     """Quote contents replaced by 'q', keeping the first character and a final . ! ? , so that
     sentence starts and ends stay visible to the splitter; straight marks of paired quotes become
     curly ones, so that the side of every mark is explicit downstream."""
+    if not spans:
+        return text
     chars = list(text)
     for s, e in spans:
         keep = e - 1 if text[e - 1] in ".!?," else e
@@ -295,7 +303,7 @@ class _Article:
         prev: Mention | None = None
         for m in _VERB_RE.finditer(masked, s, e):
             vs, ve = m.span()
-            lemma, frame = VERBS.get(re.sub(r"\s+", " ", m.group().lower()), (None, None))
+            lemma, frame = VERBS.get(_SPACES.sub(" ", m.group().lower()), (None, None))
             if lemma is None:
                 continue
             got = self._frame(*self._window(s, e, vs, ve), vs, ve, lemma, frame, prev)
@@ -368,7 +376,7 @@ class _Article:
             rest.append(self.masked[last:qs])
             last = qe
         rest.append(self.masked[last:e])
-        return not re.search(r"\w", "".join(rest))
+        return not _WORD.search("".join(rest))
 
     # -- frames -------------------------------------------------------------------------
     def _frame(self, s, e, vs, ve, lemma, frame, prev):
@@ -428,8 +436,8 @@ class _Article:
         masked = self.masked
         spans = []
         pre = masked[s:source]
-        if re.search(r"(?:,|[”\"],?)\s*$", pre) and re.search(r"\w", pre):
-            pre_quote = re.search(r"[”\"],?\s*$", pre) is not None and pre.lstrip()[:1] in "“\""
+        if _ends_at_comma_or_quote(pre) and _WORD.search(pre):
+            pre_quote = pre.rstrip().endswith(("”", '"', "”,", '",')) and pre.lstrip()[:1] in "“\""
             after_quote = bool(after) and after[0][0] <= ve + 3 and masked[after[0][0]:after[0][0] + 1] in "“\""
             if pre_quote or not after and _is_clause(pre):
                 spans.append((s, s + len(pre.rstrip(" ,"))))
@@ -493,7 +501,7 @@ class _Article:
     def _inverted(self, s, e, vs, ve, left):
         """“…,” said X / …, said X: the speaker follows the verb, the content precedes it."""
         masked = self.masked
-        if not re.search(r"[,”\"]\s*$", left[-8:]) or _participle(masked, vs, ve):
+        if not _ends_at_comma_or_quote(left[-8:]) or _participle(masked, vs, ve):
             return None
         sm = _SOURCE_NP.match(masked[ve:e])
         if not sm:
@@ -533,7 +541,7 @@ class _Article:
             comma = masked.find(",", pos, end)
             end = comma if comma > 0 else end
         body = self.text[pos:end].strip(_TRIM + ".")
-        if len(re.findall(r"\w+", body)) < (1 if frame == "object" else _MIN_WORDS):
+        if not _has_words(body, 1 if frame == "object" else _MIN_WORDS):
             return None
         starts_quote = masked[pos:pos + 1] in ("“", '"')
         if frame == "strict" and not (that or colon or starts_quote):
@@ -556,7 +564,7 @@ class _Article:
             return None
         pre = masked[s:vs]
         after = (ve + nm.end(), e)
-        if len(pre.split()) >= _MIN_WORDS or re.search(r"\w", pre) and not re.search(r"\w", masked[after[0]:e]):
+        if len(pre.split()) >= _MIN_WORDS or _WORD.search(pre) and not _WORD.search(masked, after[0], e):
             return mention, [(s, s + len(pre.rstrip(" ,")))], vs
         return mention, [after], vs
 
@@ -564,7 +572,7 @@ class _Article:
         """A source written after its verb, with the apposition that may follow it in `rest`."""
         phrase = phrase.strip()
         appos = None
-        am = re.match(r"\s*,\s+((?:a|an|the|[a-z])[^,.;]*)", rest)
+        am = _APPOSITION_AFTER.match(rest)
         if am:
             appos = am.group(1)
         return parse_mention(phrase, appos)
@@ -668,6 +676,16 @@ def _clip(masked: str, cs: int, ce: int, sources: list[int]) -> int:
             if joiner and (joiner.group().strip(" ,") or _FINITE.search(masked, cs, joiner.start())):
                 return joiner.start()
     return ce
+
+
+def _ends_at_comma_or_quote(text: str) -> bool:
+    """Does text end with a comma or a closing quote (then perhaps spaces)?"""
+    return text.rstrip().endswith((",", "”", '"'))
+
+
+def _has_words(text: str, n: int) -> bool:
+    """Does text hold at least n words? (Counts no further: a content span can be long.)"""
+    return sum(1 for _ in itertools.islice(_WORD.finditer(text), n)) == n
 
 
 def _participle(masked: str, vs: int, ve: int) -> bool:
