@@ -67,7 +67,10 @@ INTRODUCTORY = re.compile(r"\s*(?:[A-Z][a-z]*ing\b|(?:In|On|At|With|After|Before
                         r"As|While|When|Although|Though|Because|By|Following|Last|This|Earlier|Later|Meanwhile|However|"
                         r"Still|Elsewhere|Also|Then|Now|Yet|But|And)\b)")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
-_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+(?:of|the|and|for)?\s*[A-Z][a-z][\w'’-]*){1,5}")
+# Whole-text patterns match their first capital before they test the word boundary in front of it
+# (a lookbehind): the engine scans fast for a leading character class, but tries a leading \b at
+# every position.
+_CAPITALISED_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[a-z][\w'’-]*(?:\s+(?:of|the|and|for)?\s*[A-Z][a-z][\w'’-]*){1,5}")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _PAREN_TAIL = re.compile(r"\s*\([^()]*\)$")
 _CONJUNCTION = re.compile(r"\s(?:and|but|or)\s+")
@@ -76,7 +79,7 @@ _CALENDAR = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Su
                        r"May|June|July|August|September|October|November|December|Today|Yesterday)")
 _OF = frozenset({"of", "for", "to", "at", "in", "from", "with", "on"})
 # Capitalised sequences of two or more words: candidate full names anywhere in the article.
-_FULL_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:(?:al|bin|ibn|abu|el|de|van|von)[- ])?(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3}"
+_FULL_NAME = re.compile(r"[A-Z](?<!\w[A-Z])[\w'’-]+(?:\s+(?:(?:al|bin|ibn|abu|el|de|van|von)[- ])?(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3}"
                         r"(?:\s+[JS]r\b)?(?:(?<=\s[JS]r)\.)?")  # and a generational suffix: "Jr."
 
 
