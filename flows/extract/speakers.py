@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -79,7 +78,8 @@ _CALENDAR = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Su
                        r"May|June|July|August|September|October|November|December|Today|Yesterday)")
 _OF = frozenset({"of", "for", "to", "at", "in", "from", "with", "on"})
 # Capitalised sequences of two or more words: candidate full names anywhere in the article.
-_FULL_NAME = re.compile(r"[A-Z](?<!\w[A-Z])[\w'’-]+(?:\s+(?:(?:al|bin|ibn|abu|el|de|van|von)[- ])?(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3}"
+_FULL_NAME = re.compile(r"[A-Z](?<!\w[A-Z])[\w'’-]+"
+                        r"(?:\s+(?:(?:al|bin|ibn|abu|el|de|van|von)[- ])?(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3}"
                         r"(?:\s+[JS]r\b)?(?:(?<=\s[JS]r)\.)?")  # and a generational suffix: "Jr."
 
 
@@ -96,6 +96,22 @@ def _surname(name: str) -> str:
     while len(words) > 1 and words[-1].rstrip(".,").lower() in _SUFFIXES:
         suffix = " " + words.pop().rstrip(".,").lower() + suffix
     return re.sub(r"^(?:al|el|bin|ibn|abu)-", "", words[-1].lower()) + suffix
+
+
+@lru_cache(maxsize=8192)  # an article writes its names again and again
+def _full_name(found: str) -> str | None:
+    """The name in a capitalised sequence (`_FULL_NAME`) without the words before it that are no
+    name; None when fewer than two name words remain."""
+    toks = found.split()
+    for k in range(len(toks) - 1, -1, -1):  # "PHOTOS SHOW While Hamid", "State Dana Whitfield"
+        t = toks[k]
+        if (t.lower() in _FUNCTION_WORDS or len(t) > 3 and t.isupper() or t in ORG_CUES or t in TITLES
+                or _role_head(t)):
+            toks = toks[k + 1:]
+            break
+    if len(toks) - sum(t.rstrip(".,").lower() in _SUFFIXES for t in toks) < 2:
+        return None
+    return " ".join(toks)
 
 
 def _contains(words: list[str], part: list[str]) -> bool:
@@ -350,21 +366,14 @@ class SpeakerResolver:
     def _full_names(self) -> dict[str, str]:
         """Surname -> the full name the article uses most for it (built on first need)."""
         if self._names is None:
-            counts: dict[str, Counter] = {}
+            counts: dict[str, dict[str, int]] = {}
             for m in _FULL_NAME.finditer(self.text):
-                toks = m.group().split()
-                for k in range(len(toks) - 1, -1, -1):  # "PHOTOS SHOW While Hamid", "State Dana Whitfield"
-                    t = toks[k]
-                    if (t.lower() in _FUNCTION_WORDS or len(t) > 3 and t.isupper() or t in ORG_CUES or t in TITLES
-                            or _role_head(t)):
-                        toks = toks[k + 1:]
-                        break
-                if len(toks) - sum(t.rstrip(".,").lower() in _SUFFIXES for t in toks) < 2:
-                    continue
-                full = " ".join(toks)
-                counts.setdefault(_surname(full), Counter())[full] += 1
+                full = _full_name(m.group())
+                if full is not None:
+                    c = counts.setdefault(_surname(full), {})
+                    c[full] = c.get(full, 0) + 1
             # a name also counts the shorter names it ends with ("Ana Lucia Ortega" <- "Lucia Ortega");
-            # on a tie the one written first (Counter keeps insertion order; max keeps the first)
+            # on a tie the one written first (a dict keeps insertion order; max keeps the first)
             self._names = {last: max(c, key=lambda n: sum(v for o, v in c.items() if n.endswith(o)))
                            for last, c in counts.items()}
             for last, name in list(self._names.items()):  # "Ames" is "Carl Ames Jr." when no other Ames
