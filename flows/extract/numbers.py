@@ -41,10 +41,14 @@ NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 # NUMBER_RE's branches start with lookbehinds, so its search tries a match at every position. Candidate
-# starts are found instead by searches that start with a character class, which sre skips to in C: a
-# digit or vulgar fraction, and the non-word character before a number word (the same test as (?<!\w)).
-_DIGIT = re.compile(r"[\d½¼¾⅓⅔]")
-_BEFORE_WORDS = re.compile(rf"\W(?=(?:an?[\s-]+)?(?:{_W})\b)", re.IGNORECASE)
+# starts are found instead by searches that start with a character class, which sre skips to in C:
+# _DIGIT admits ASCII digits, vulgar fractions and everything from U+0660 (the first other decimal
+# digit), and its lookbehind checks those few characters (a bare \d costs a Unicode lookup at every
+# character); _BEFORE_WORDS finds the non-word character before a number word (the test (?<!\w) makes),
+# checking its initial before the costlier word trie.
+_DIGIT = re.compile(r"[0-9½¼¾⅓⅔\u0660-\U0010ffff](?<=[\d½¼¾⅓⅔])")
+_INITIALS = "".join(sorted({w[0] for w, (_, k) in WORDS.items() if k != "abbrev"}))
+_BEFORE_WORDS = re.compile(rf"\W(?=[{_INITIALS}])(?=(?:an?[\s-]+)?(?:{_W})\b)", re.IGNORECASE)
 # A multiplier right after digits: "1.5 million", "300 thousand", "2bn", "$3.5m", "two dozen".
 SCALE_AFTER_DIGITS = re.compile(
     r"[\s-]?(" + "|".join(w for w, (_, k) in WORDS.items() if k in ("scale", "dozen")) + r")\b", re.IGNORECASE)
