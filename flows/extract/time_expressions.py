@@ -36,11 +36,18 @@ _TIME = (  # every alternative starts a word
 TIME_RE = re.compile(rf"(?<!\w){_TIME}")
 # TIME_RE starts with a lookbehind, so its search tries every alternative at every position. Matches
 # are found instead from the non-word character before them, a class sre skips to in C, and only where
-# the next character can start one: a digit, a month or weekday initial, the initial of an ignore-case
-# word in either case, or any non-ASCII character (which may fold to an ASCII letter).
-_INITIALS = {w[0] for w in [*MONTHS, *WEEKDAYS]} | {
-    c for w in ("on", "in", "last", "this", "next", *SHIFTS, *RELATIVE_DAYS) for c in (w[0].lower(), w[0].upper())}
-_BEFORE_TIME = re.compile(rf"\W(?=[\d{re.escape(''.join(sorted(_INITIALS)))}\x80-\U0010ffff])(?={_TIME})")
+# the next characters can start one: a digit, or the first two letters of a month or weekday, or of an
+# ignore-case word in either case; any non-ASCII character passes, as it may fold to an ASCII letter.
+_OPENERS = [*MONTHS, *WEEKDAYS] + [v for w in ("on", "in", "last", "this", "next", *SHIFTS, *RELATIVE_DAYS)
+                                   for v in (w.lower(), w.upper())]
+
+
+def _letters(k: int) -> str:
+    """A class of the k-th letters of the words a match can start with, and of non-ASCII characters."""
+    return "[" + re.escape("".join(sorted({w[k] for w in _OPENERS}))) + r"\x80-\U0010ffff]"
+
+
+_BEFORE_TIME = re.compile(rf"\W(?=\d|{_letters(0)}{_letters(1)})(?={_TIME})")
 
 
 def _time_matches(text: str) -> Iterator[re.Match]:
