@@ -100,7 +100,7 @@ _PREPOSITION_START = re.compile(r"(?i:in|at|from|for|on|of|during|by|with|after|
                                 r"|to\s+(?:the|a|an|[A-Z][\w.'’-]*|reporters|journalists)(?![\w-])")
 _BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:[a-z]+ly\s+)?$")  # passive / progressive
 _COLON_QUOTE = re.compile(r":\s*[“\"]")
-_CLAUSE_MARK = re.compile(r"[”\"]|[:;]")  # a quote or a colon ends the clause before a frame
+_CLAUSE_MARK = re.compile(r"[”\":;]")  # a quote or a colon ends the clause before a frame
 _DOCUMENT = re.compile(r"\b(?:statement|report|letter|advisory|message|video|post|tweet|communiqu\w+|announcement)s?\s+$")
 _INTRO = re.compile(r"\s*(?:[A-Z][a-z]*ing|In|On|At|During|After|Before|Since|Despite|Amid|Under|For|From|By|"
                     r"Following|Last|This|Earlier|Later|Similarly|Meanwhile|However)\b")
@@ -310,7 +310,8 @@ class _Article:
             if got is not None:
                 prev = got[0]
                 frames.append((vs, lemma) + got + (ve, False))
-        for m in _NOUN_RE.finditer(masked, s, e):
+        # a noun frame needs a "that" after its noun (_NOUN_THAT): nouns are not looked for without one
+        for m in _NOUN_RE.finditer(masked, s, e) if masked.find("that", s, e) >= 0 else ():
             got = self._noun_frame(*self._window(s, e, m.start(), m.end()), m.start(), m.end(), NOUNS[m.group()])
             if got is not None:
                 frames.append((m.start(), NOUNS[m.group()]) + got + (m.end(), True))
