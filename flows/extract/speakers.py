@@ -132,12 +132,15 @@ class Mention:
     role: str | None = None
     head: str | None = None  # role noun of a description (singular form)
 
+    def copy(self) -> Mention:
+        """A copy to hand out of a cache: callers complete a mention (its role, an acronym's name)."""
+        return Mention(self.text, self.kind, self.name, self.role, self.head)
+
 
 def parse_mention(phrase: str, apposition: str | None = None) -> Mention | None:
     """Classify a source phrase; None when it does not look like a source at all."""
     m = _classify(phrase, apposition)
-    # a copy: callers complete a mention (its role, an acronym's name) and must not change the cached one
-    return None if m is None else Mention(m.text, m.kind, m.name, m.role, m.head)
+    return None if m is None else m.copy()
 
 
 @lru_cache(maxsize=8192)  # the same sources recur (he, Trump, the ministry), and each phrase is tried more than once
@@ -399,6 +402,12 @@ def find_source(subj: str) -> tuple[Mention, int] | None:
 
     Chunks are split at commas and dashes; a trailing apposition or relative clause
     (*Sabah al-Numan, spokesman for …,*) is skipped back to the name it describes."""
+    found = _find_source(subj)
+    return None if found is None else (found[0].copy(), found[1])
+
+
+@lru_cache(maxsize=4096)  # a third of the subjects recur ("He", "Trump", "The ministry")
+def _find_source(subj: str) -> tuple[Mention, int] | None:
     chunks, b = [], 0
     for sep in CHUNK_SPLIT.finditer(subj):
         chunks.append((b, subj[b:sep.start()]))
