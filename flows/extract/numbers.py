@@ -29,8 +29,19 @@ WORDS: dict[str, tuple[float, str]] = {r["word"]: (float(r["value"]), r["kind"])
 ABBREV = {w: v for w, (v, k) in WORDS.items() if k == "abbrev"}
 
 
-_W = trie_pattern(w for w, (_, k) in WORDS.items() if k not in ("abbrev", "article"))
+_NUMBER_WORDS = {w for w, (_, k) in WORDS.items() if k not in ("abbrev", "article")}
+_W = trie_pattern(_NUMBER_WORDS)
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+
+
+def _cased_initial_trie(words: set[str]) -> str:
+    """(?i:trie_pattern(words)) with each initial tested case-sensitively, in lower and in upper case:
+    sre skips a branch that starts with a plain letter without entering it, and enters every
+    ignore-case one. An initial that is no ASCII letter (one may fold to it) takes the ignore-case trie."""
+    branches = [f"{c}(?i:{rest})|{c.upper()}(?i:{rest})" for c in sorted({w[0] for w in words})
+                for rest in [trie_pattern(w[1:] for w in words if w[0] == c)]]
+    return "(?:" + "|".join(branches) + rf"|(?![A-Za-z])(?i:{trie_pattern(words)}))"
+
 
 # Digits (300,000 / 1.5 / 10 1/2 / 1/4 / ½) or a run of number words, optionally led by a/an; a
 # number needs at most 12 words, and the bound keeps a long run of number words from rescans.
@@ -45,10 +56,11 @@ NUMBER_RE = re.compile(
 # _DIGIT admits ASCII digits, vulgar fractions and everything from U+0660 (the first other decimal
 # digit), and its lookbehind checks those few characters (a bare \d costs a Unicode lookup at every
 # character); _BEFORE_WORDS finds the non-word character before a number word (the test (?<!\w) makes),
-# checking its initial before the costlier word trie.
+# checking its initial before the costlier word trie, which then branches on the initial cheaply.
 _DIGIT = re.compile(r"[0-9½¼¾⅓⅔\u0660-\U0010ffff](?<=[\d½¼¾⅓⅔])")
 _INITIALS = "".join(sorted({w[0] for w, (_, k) in WORDS.items() if k != "abbrev"}))
-_BEFORE_WORDS = re.compile(rf"\W(?=[{_INITIALS}])(?=(?:an?[\s-]+)?(?:{_W})\b)", re.IGNORECASE)
+_BEFORE_WORDS = re.compile(
+    rf"\W(?=(?i:[{_INITIALS}]))(?=(?i:(?:an?[\s-]+)?){_cased_initial_trie(_NUMBER_WORDS)}\b)")
 # A multiplier right after digits: "1.5 million", "300 thousand", "2bn", "$3.5m", "two dozen".
 SCALE_AFTER_DIGITS = re.compile(
     r"[\s-]?(" + "|".join(w for w, (_, k) in WORDS.items() if k in ("scale", "dozen")) + r")\b", re.IGNORECASE)
