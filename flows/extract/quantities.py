@@ -359,7 +359,8 @@ class Quantity:
 def _excluded(text: str, num: Number, range_end: bool = False) -> bool:
     """A number that is a label, date, time, age or ordinal rather than a quantity."""
     left = text[max(0, num.start - 40):num.start]
-    if not num.spelled and not range_end and LABEL_BEFORE.search(left) and not PREFIX_UNIT_RE.search(left):
+    # a LABEL_BEFORE match is at most two characters, ending at the end or before a final newline
+    if not num.spelled and not range_end and LABEL_BEFORE.search(left[-3:]) and not PREFIX_UNIT_RE.search(left):
         return True
     words = [w.strip(QUOTES).rsplit("-", 1)[-1] for w in left.replace("(", " ").lower().split()[-2:]]
     prev = words[-1] if words and left[-1:] in " \t\n(" + QUOTES else ""  # "Section, post-June
