@@ -8,10 +8,13 @@ output.
 """
 from __future__ import annotations
 
+import importlib.metadata
 import logging
 import os
+import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -27,6 +30,38 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def _database_template() -> Path | None:
+    """Where an empty, migrated server database is kept for this Prefect version (None when the
+    user points Prefect at a database of their own). A new warehouse's server starts from a copy
+    instead of running Prefect's migrations again: about 4.5 of its 7.5 s start on two cores."""
+    if os.environ.get("PREFECT_API_DATABASE_CONNECTION_URL"):
+        return None
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsfacts"
+    return cache / f"prefect-{importlib.metadata.version('prefect')}.db"
+
+
+def _from_template(database: Path) -> None:
+    template = _database_template()
+    if template is not None and template.exists() and not database.exists():
+        shutil.copyfile(template, database)
+
+
+def _keep_template(database: Path) -> None:
+    """Save a consistent copy of a just-started server's database (SQLite's online backup), once."""
+    template = _database_template()
+    if template is None or template.exists() or not database.exists():
+        return
+    template.parent.mkdir(parents=True, exist_ok=True)
+    partial = template.with_name(f"{template.name}.{os.getpid()}.partial")
+    source, target = sqlite3.connect(database), sqlite3.connect(partial)
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+    os.replace(partial, template)  # concurrent first runs: the last whole copy wins
 
 
 def _healthy(url: str) -> bool:
@@ -45,6 +80,8 @@ def local_server(home: Path, services: bool, timeout: float = 90.0,
     `while_starting(url)` runs as soon as the address is known, while the server boots (seconds
     of imports and database migrations on one core), so the caller's own start-up overlaps it."""
     home.mkdir(parents=True, exist_ok=True)
+    database = home / "prefect.db"  # Prefect's default location under PREFECT_HOME
+    _from_template(database)
     port = _free_port()
     url = f"http://127.0.0.1:{port}/api"
     env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_API_HOST": "127.0.0.1",
@@ -64,6 +101,7 @@ def local_server(home: Path, services: bool, timeout: float = 90.0,
                 raise RuntimeError(f"the local Prefect server did not start; see {home / 'server.log'}")
             time.sleep(0.1)
         log.debug("local Prefect server on %s (database in %s)", url, home)
+        _keep_template(database)
         yield url
     finally:
         with_group(proc, signal.SIGTERM)
