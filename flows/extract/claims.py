@@ -52,6 +52,10 @@ for _forms, _lemma in csv.reader(_lines("reporting_nouns.csv")):
         NOUNS[_form] = _lemma
 _ADVERBS = "|".join(sorted(map(re.escape, _lines("frame_adverbs.txt")), key=len, reverse=True))
 _LISTENERS = "|".join(sorted(map(re.escape, _lines("listeners.txt")), key=len, reverse=True))
+# "the mayor took pains to stress …", "officials were quick to point out …": the phrase and "to"
+# stand between the source and its reporting verb
+_SPEECH_BEFORE_TO = re.compile(r"(?:\s+(?:also|then|later|again|[a-z]+ly))*\s+(?:"
+                               + trie_pattern(_lines("speech_before_to.txt"), True) + r")\s+to\s*$")
 
 
 # Case-sensitive (*State* is not *state*), except a sentence-initial *According to*.
@@ -250,7 +254,7 @@ def _inside_quote_end(text: str, s: int, e: int) -> bool:
 
 class ClaimExtractor:
     relation = "claims"
-    version = "0.3.2"
+    version = "0.3.3"
 
     def extract(self, article: ArticleText) -> list[Row]:
         try:
@@ -416,7 +420,7 @@ class _Article:
                 return self._main_subject(s, vs, ve, e, lemma, frame)
             else:
                 return None
-        subj = _untail(subj)
+        subj = _untail(_SPEECH_BEFORE_TO.sub("", subj) if subj.rstrip().endswith(" to") else subj)
         found = find_source(subj)
         if found is None and clause_start > lo and not participle and left[:1] not in "“\"":
             # the quote sits inside the subject's relative clause: "X, whom Y calls “…,” argued"

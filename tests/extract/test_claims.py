@@ -186,6 +186,25 @@ def test_beliefs_and_plans_are_not_claims():
     assert claims("The ministry plans to open two schools. Farmers fear the drought will last.") == []
 
 
+@pytest.mark.parametrize("sentence, speaker, verb", [
+    ("The mayor took pains to stress that the canal would be dredged.", "mayor", "stress"),
+    ("Hana Saleh was quick to point out that the clinic had reopened.", "Hana Saleh", "point out"),
+    ("The committee later went on to say that the tender was void.", "committee", "say"),
+    ("Farmers hastened to add that the harvest was late.", "Farmers", "add"),
+])
+def test_speech_made_before_to_keeps_the_subject_as_source(sentence, speaker, verb):
+    r = one(claims(sentence), sentence.split(" that ")[1][:12])
+    assert (r["speaker"], r["reporting_verb"]) == (speaker, verb)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The mayor wanted to stress that the canal would be dredged.",
+    "The committee declined to say whether the tender was void.",
+])
+def test_intent_before_to_is_no_claim(sentence):
+    assert claims(sentence) == []
+
+
 def test_negated_passive_and_noun_uses_are_not_frames():
     assert claims("The mayor would not say how many homes were lost. The result was reported late. "
                   "His remark angered the council.") == []
