@@ -201,18 +201,18 @@ def scan_numbers(text: str) -> list[Number]:
                 num.end = pos = half.end()
             sm = SCALE_AFTER_DIGITS.match(text, num.end)
             if sm:
-                num.value *= WORDS[sm.group(1).lower()][0]
+                num.value *= WORDS[sm.group(1).casefold()][0]
                 num.end = pos = sm.end()
             else:
                 am = ABBREV_AFTER_DIGITS.match(text, num.end)
                 if am:
-                    num.abbrev, num.abbrev_end = ABBREV[am.group(1).lower()], am.end()
+                    num.abbrev, num.abbrev_end = ABBREV[am.group(1).casefold()], am.end()
             out.append(num)
         elif m.group("vulgar"):
             out.append(Number(m.start(), m.end(), _VULGAR[m.group("vulgar")], False, True))
         else:
             toks = list(_TOKEN.finditer(m.group("words")))
-            parsed = _parse_words([t.group().lower() for t in toks])
+            parsed = _parse_words([t.group().casefold() for t in toks])
             if parsed is None:
                 # a leading article that does not start a number ("a two-day visit"): retry after it
                 pos = m.start() + toks[0].end() if len(toks) > 1 else m.end()
@@ -224,7 +224,7 @@ def scan_numbers(text: str) -> list[Number]:
                 value, end = value + 0.5, half.end()
             scale = OF_A_SCALE.match(text, end) if is_fraction else half and SCALE_AFTER_DIGITS.match(text, end)
             if scale:
-                value, end, is_fraction = value * WORDS[scale.group(1).lower()][0], scale.end(), False
+                value, end, is_fraction = value * WORDS[scale.group(1).casefold()][0], scale.end(), False
             out.append(Number(m.start(), end, value, True, is_fraction))
             pos = end
     return out

@@ -40,7 +40,7 @@ class Unit:
 def _unit_key(surface: str, position: str) -> str:
     """Lookup key of a unit as written: suffix and per words ignore case, '$' forms ignore case and spaces."""
     if position in ("suffix", "per"):
-        return surface.lower()
+        return surface.casefold()
     return surface.replace(" ", "").upper() if "$" in surface else surface
 
 
@@ -62,7 +62,7 @@ def _currency_units() -> dict[tuple[str, str], Unit]:
             keys.append((_unit_key(sym, "prefix"), "prefix"))
             if not any(ch.isalpha() for ch in sym):
                 keys.append((sym, "abbrev"))
-        out.update(dict.fromkeys(keys, unit))
+        out.update(dict.fromkeys(((_unit_key(k, p), p) for k, p in keys), unit))
     return out
 
 
@@ -388,7 +388,7 @@ def _suffix_unit(text: str, pos: int, digits: bool) -> tuple[Unit, int] | None:
     """The unit written right after pos: '5 tons', '100km', '95%'."""
     m = SUFFIX_UNIT_RE.match(text, pos)
     if m:
-        return _UNITS[(m.group(1).lower(), "suffix")], m.end()
+        return _UNITS[(m.group(1).casefold(), "suffix")], m.end()
     m = ABBREV_UNIT_RE.match(text, pos) if digits else None
     return (_UNITS[(m.group(1), "abbrev")], m.end()) if m else None
 
@@ -423,7 +423,7 @@ def _item_modified(text: str, pos: int) -> str | None:
 
 class QuantityExtractor:
     relation = "quantities"
-    version = "0.2.0"
+    version = "0.3.0"
 
     def extract(self, article: ArticleText) -> list[Row]:
         text = article.text or ""
@@ -480,7 +480,7 @@ class QuantityExtractor:
                 unit = _UNITS[("pounds sterling", "suffix")]  # 361 million pounds is money
             rate = PER_UNIT_RE.match(text, end)
             if rate:
-                unit, end = unit.per(_UNITS[(rate.group(1).lower(), "per")]), rate.end()
+                unit, end = unit.per(_UNITS[(rate.group(1).casefold(), "per")]), rate.end()
             if unit.kind == "time" and AGO_AFTER.match(text, end):
                 return None, used  # two months ago is a point in time
             unit_name = unit.name
@@ -535,7 +535,8 @@ def _range(text: str, num: Number, nxt: Number | None, start: int, end: int, val
         value_max, end = value_max * nxt.abbrev, nxt.abbrev_end
     scale = SCALE_WORD.search(text, nxt.start, end)
     if scale and not SCALE_WORD.search(text, num.start, num.end):
-        factor = WORDS[scale.group().lower()][0] if scale.group().lower() in WORDS else ABBREV[scale.group().lower()]
+        word = scale.group().casefold()
+        factor = WORDS[word][0] if word in WORDS else ABBREV[word]
         value = value * factor if value * factor <= value_max else value
     elif value < 1000 <= value_max and value == int(value) and value * 1000 <= value_max < value * 10000:
         value *= 1000  # 80 to 100,000 people
@@ -576,7 +577,7 @@ def _bound(text: str, start: int, end: int, done: list[Quantity]) -> tuple[str, 
     """The bound of a mention and where it then starts: 'more than 90 people' is '>'."""
     bm = BOUND_RE.search(text, max(0, start - 40), start)
     if bm:
-        return BOUNDS[bm.group(1).lower()], bm.start()
+        return BOUNDS[bm.group(1).casefold()], bm.start()
     if OR_MORE_AFTER.match(text, end):
         return ">", start
     if done and text[max(0, start - 2):start].rstrip().endswith("(") and start - done[-1].end < 6:

@@ -357,3 +357,13 @@ def test_a_hyphenated_person_noun_is_a_count():
 ])
 def test_compounds_ranges_and_halves(text, expected):
     assert [(r["mention_text"], r["value"], r["unit"]) for r in rows(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The depot held 5 thou\u017fand rifles.", (5000, None, "rifle", "=")),  # long s: folds to s
+    ("Carts brought 12 ton\u017f of grain.", (12, None, "ton", "=")),
+    ("The shares paid $3 a \u017fhare.", (3, None, "dollar per share", "=")),
+    ("Troops marched almo\u017ft 40 kilometres.", (40, None, "kilometre", "~")),
+])
+def test_letters_that_fold_to_ascii_are_read_without_error(text, expected):
+    assert triple(one(text)) == expected
