@@ -45,8 +45,11 @@ def _cased_initial_trie(words: set[str]) -> str:
 
 # Digits (300,000 / 1.5 / 10 1/2 / 1/4 / ½) or a run of number words, optionally led by a/an; a
 # number needs at most 12 words, and the bound keeps a long run of number words from rescans.
+# Digit groups: Western thousands (1,250,000), also with a stray space before a group that starts
+# with 0 ("80, 000": no number is written with a leading zero, so it continues the one before);
+# and the Indian lakh/crore grouping of South Asian English (12,34,567 = 1,234,567; 1,00,000).
 NUMBER_RE = re.compile(
-    rf"(?P<digits>(?<![\d.])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:\s+\d/\d{{1,2}}\b)?(?:/\d+)?[½¼¾⅓⅔]?)"
+    rf"(?P<digits>(?<![\d.])(?:\d{{1,2}}(?:,\d\d)+,\d{{3}}(?!\d|,\d)|\d{{1,3}}(?:,\d{{3}}|, 0\d\d(?!\d))+|\d+)(?:\.\d+)?(?:\s+\d/\d{{1,2}}\b)?(?:/\d+)?[½¼¾⅓⅔]?)"
     rf"|(?P<vulgar>[½¼¾⅓⅔])"
     rf"|(?P<words>(?<!\w)(?:an?[\s-]+)?(?:{_W})(?:(?:[\s-]+|\s+and\s+)(?:{_W})){{0,11}}\b)",
     re.IGNORECASE,
@@ -85,7 +88,7 @@ class Number:
 
 def _digits_value(s: str) -> float | None:
     """300,000 -> 300000; 10 1/2 -> 10.5; 1/4 -> 0.25; 2½ -> 2.5; None for a date-like 9/11."""
-    s = s.replace(",", "")
+    s = s.replace(", ", "").replace(",", "")
     if len(s) > 18:
         return None  # a long digit string is an identifier, and would overflow a float
     extra = 0.0

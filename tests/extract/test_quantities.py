@@ -367,3 +367,12 @@ def test_compounds_ranges_and_halves(text, expected):
 ])
 def test_letters_that_fold_to_ascii_are_read_without_error(text, expected):
     assert triple(one(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The firm paid 3,25,000 rupees in fines.", (325000, None, "rupee", "=")),  # Indian grouping
+    ("A grant of 1,00,00,000 rupees was approved.", (10000000, None, "rupee", "=")),
+    ("The hall seats about 15, 000 guests.", (15000, None, "guest", "~")),  # a stray space, group 000
+])
+def test_digit_groupings(text, expected):
+    assert triple(one(text)) == expected
