@@ -376,3 +376,25 @@ def test_letters_that_fold_to_ascii_are_read_without_error(text, expected):
 ])
 def test_digit_groupings(text, expected):
     assert triple(one(text)) == expected
+
+
+@pytest.mark.parametrize("text, mention, unit", [
+    ("Stir in 2 cups of flour.", "2 cups", "cup"),
+    ("Add 1/2 teaspoon of salt.", "1/2 teaspoon", "teaspoon"),
+    ("Add 3 tablespoons of oil.", "3 tablespoons", "tablespoon"),
+    ("The phone ships with 128GB of storage.", "128GB", "gigabyte"),
+    ("The link runs at 300 Mbps in the city.", "300 Mbps", "megabit per second"),
+    ("Gold settled at $1,950 an ounce on Friday.", "$1,950 an ounce", "dollar per ounce"),
+    ("Taxis charge 40 cents a mile at night.", "40 cents a mile", "cent per mile"),
+    ("The lake warmed by 2 degree Celsius in a decade.", "2 degree Celsius", "celsius"),
+    ("The kettle reads 90° Celsius now.", "90° Celsius", "celsius"),
+    ("The bank froze 300 million francs.", "300 million francs", "swiss franc"),
+    ("Aid worth 5 billion CFA francs arrived.", "5 billion CFA francs", "cfa franc"),
+    ("A wallet held 2.5 BTC when it was seized.", "2.5 BTC", "bitcoin"),
+    ("Samples held 12 microgrammes per gramme of lead.", "12 microgrammes per gramme", "microgram per gram"),
+    ("The signal took 40 milliseconds to arrive.", "40 milliseconds", "millisecond"),
+    ("The wall is 8 dm thick.", "8 dm", "decimetre"),
+])
+def test_more_units(text, mention, unit):
+    r = one(text)
+    assert (r["mention_text"], r["unit"]) == (mention, unit)
