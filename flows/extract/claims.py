@@ -151,6 +151,49 @@ _NOUN_BY = re.compile(r"\b(?:from|by)\s+(?P<src>.+?)(?=\s(?:in|on|at|over|during
 _NOUN_ISSUED = re.compile(r"\b(?:made|issued|released|gave|offered|repeated|delivered|posted)\s+(?:a|an|the|its|his|her|their)"
                           r"\s+(?:[\w-]+\s+){0,2}$")
 _POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "its": "it", "their": "they"}
+# Where the "that" clause of a reporting noun ends. A noun's clause is part of a noun phrase, so
+# what follows it may be the main clause: ", and residents protested" (a new subject and verb after
+# a comma), or, when the noun phrase is the subject ("The mayor's claim that the bridge was safe
+# angered residents"), the main verb: the last verb group that follows the clause's own verb with
+# no clause word or comma between them.
+_AUX = r"has|have|had|is|are|was|were|will|would|can|could|may|might|must|should|shall|does|did"
+_NEW_CLAUSE = re.compile(
+    r"[,;]\s+(?:(?:and|but|while|whereas|yet|so)\s+)?(?!(?:that|also|then|too|not|even|which|who|whom|whose|where|"
+    r"when|while|if|because|as|although|though|since|after|before|until|including|such|and|or|but)\b)"
+    r"(?:(?:the|a|an|his|her|its|their|this|these|those|some|many|most|other|several)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"|(?:[A-Z][\w.'’-]*\s+){1,4}|(?![a-z]+(?:ly|ing|ed)\b|(?:" + _AUX + r"|be|been|what|how|why)\b)[a-z]+(?:\s+[a-z]+)?\s+)"
+    r"(?:(?:also|then|later|not|never|[a-z]+ly)\s+)?"
+    r"(?:has|have|had|was|were|is|are|will|would|could|can|did|[a-z]{3,}ed)\b(?![’'-])")
+_IRREGULAR_PAST = (r"came|drew|led|made|met|went|took|gave|brought|caught|won|lost|fell|rose|became|began|"
+                   r"sent|left|put|set|hit|cost|kept|held|found|saw|got|told|said|meant|proved|seemed")
+# a verb group: an auxiliary, then "not", adverbs and a participle; or a bare past form
+_VERB_GROUP = re.compile(rf"(?<![\w’'-])(?:(?:{_AUX})(?:n?[’']t)?"
+                         rf"(?:\s+(?:not|never|been|be|being|have|had|also|only|just|still|yet|ever|already|now|even|"
+                         rf"always|[a-z]+ly))*(?:\s+(?:{_IRREGULAR_PAST}|[a-z]{{2,}}(?:ed|en)))?"
+                         rf"|(?P<bare>{_IRREGULAR_PAST}|[a-z]{{2,}}ed))(?![\w’'-])")
+# a bare participle before a preposition or "by" modifies a noun ("the hijackers involved in", "an
+# agreement entered into by"); a verb group after a relative word is the relative clause's
+_MODIFIER_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+|somewhat\s+)?(?:in|on|at|of|for|with|from|into|to|by|over|under|during|after|before|"
+                             r"about|against|near|since)\b")
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+$")
+_SUBORDINATE_START = re.compile(r"(?:if|when|while|although|though|because|as|since|once|unless|after|before|until|"
+                                r"whether|even\s+if|even\s+though)\b", re.IGNORECASE)
+# a clause word, a comma or a dash between two verb groups: the second may belong to an embedded clause
+_CLAUSE_BREAK = re.compile(r"[,;:()“”\"—–]|\s-+\s|\b(?:that|which|who|whom|whose|where|when|while|if|because|as|and|"
+                           r"or|but|than|since|after|before|until|unless|although|though|whether|by|what|how|why|so)\b"
+                           r"|\bto\s+(?!(?:the|a|an|his|her|its|their|our|[a-z]+ed|[a-z]+s)\b)[a-z]")  # an infinitive
+# a verb group after a pronoun or a relative word belongs to an embedded clause ("… believed he had …")
+_EMBEDDED_SUBJECT = re.compile(r"\b(?:he|she|they|it|we|I|you|who|which|that)\s+$")
+# a participle used as an adjective follows a determiner or preposition ("to armed vehicles")
+_ADJECTIVAL = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|these|those|some|many|more|most|of|in|on|for|with|"
+                         r"from|at|into|to|very|so|too|newly|well)\s+(?:[a-z]+ly\s+)?$")
+# the noun phrase is the subject: only a determiner, modifiers and an owner ("The mayor's", "Her
+# repeated") stand before the noun in its clause
+_SUBJECT_NP = re.compile(r"(?:(?:the|a|an|his|her|its|their|this|that|these|those)\s+|(?=[A-Z]))"
+                         r"(?:(?:[A-Z][\w.&-]*|[a-z]+(?<!ed))['’]?s?['’]?\s+|[a-z]+ed\s+(?=\S+['’]))"
+                         r"{0,5}", re.IGNORECASE)
+_PREPOSITION_INTRO = re.compile(r"(?:Despite|After|Amid|Following|Given|Unlike|Against|Over|In\s+spite\s+of|"
+                                r"Contrary\s+to|In\s+response\s+to|Because\s+of|Before|Since|With)\s+")
 # the source after an inverted verb: up to a comma, period or a following adjunct
 _SOURCE_NP = re.compile(
     r"\s+(?!that\b)([^,;:“\"()]{1,80}?)"
@@ -254,7 +297,7 @@ def _inside_quote_end(text: str, s: int, e: int) -> bool:
 
 class ClaimExtractor:
     relation = "claims"
-    version = "0.3.3"
+    version = "0.3.4"
 
     def extract(self, article: ArticleText) -> list[Row]:
         try:
@@ -501,7 +544,45 @@ class _Article:
         if mention is None:
             return None
         after = self._after(that.end(), e, lemma, "speech")
+        if after:
+            after = [(cs, self._noun_clause_end(s, ns, cs, ce)) for cs, ce in after]
         return (mention, after, start) if after else None
+
+    def _noun_clause_end(self, s, ns, cs, ce):
+        """End of a reporting noun's "that" clause [cs, ce): before a new clause after a comma
+        (", and residents protested"); after an introductory phrase ("Despite the mayor's claim
+        that …, residents …") at its comma; and when the noun phrase is the subject before the
+        main verb ("… that the bridge was safe angered residents")."""
+        masked = self.masked
+        nc = None if _SUBORDINATE_START.match(masked, cs) else _NEW_CLAUSE.search(masked, cs, ce)
+        if nc and _VERB_GROUP.search(masked, cs, nc.start()):  # the clause has its verb: not an apposition
+            ce = nc.start()
+        lo = max(s, ns - 120)
+        clause_start = lo
+        for cm in re.finditer(r"[;:”“\"]|,\s", masked[lo:ns]):
+            clause_start = lo + cm.end()
+        before = masked[clause_start:ns].lstrip()
+        intro = _PREPOSITION_INTRO.match(before)
+        if intro:
+            comma = masked.find(", ", cs, ce)
+            return comma if comma > cs else ce
+        if not _SUBJECT_NP.fullmatch(before):
+            return ce
+        # verb groups, without participles used as adjectives ("the accused", "to armed vehicles")
+        groups = [g for g in _VERB_GROUP.finditer(masked, cs, ce)
+                  if not _ADJECTIVAL.search(masked, max(cs, g.start() - 30), g.start())
+                  and not _RELATIVE_BEFORE.search(masked, max(cs, g.start() - 8), g.start())
+                  and not (g.group("bare")
+                           and (_MODIFIER_AFTER.match(masked, g.end(), ce) or not _WORD.search(masked, g.end(), ce)))]
+        for i in range(1, len(groups)):
+            if _CLAUSE_BREAK.search(masked, groups[i - 1].end(), groups[i].start()):
+                break
+            if not _EMBEDDED_SUBJECT.search(masked, max(cs, groups[i].start() - 8), groups[i].start()):
+                # of two verb groups in a row the first is a complement ("was in fact premeditated surprised")
+                while i + 1 < len(groups) and not masked[groups[i].end():groups[i + 1].start()].strip():
+                    i += 1
+                return masked.rfind(" ", cs, groups[i].start())
+        return ce
 
     def _inverted(self, s, e, vs, ve, left):
         """“…,” said X / …, said X: the speaker follows the verb, the content precedes it."""

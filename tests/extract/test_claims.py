@@ -461,6 +461,44 @@ def test_a_generational_suffix_keeps_names_apart():
     assert one(rows, "jobs would stay")["speaker"] == "Rosa M. Delgado Jr."
 
 
+@pytest.mark.parametrize("text, content", [
+    # the noun phrase is the subject: the clause ends before the main verb
+    ("The mayor's claim that the bridge was safe angered residents.", "the bridge was safe"),
+    ("The minister's statement that the talks had failed was denied by aides on Monday.", "the talks had failed"),
+    ("The union's warning that jobs would be cut has been ignored.", "jobs would be cut"),
+    ("The mayor's claim that the bridge, which opened in 1990, was safe drew criticism.",
+     "the bridge, which opened in 1990, was safe"),
+    ("The mayor's claim that prices rose sharply last year is misleading.", "prices rose sharply last year"),
+    ("Her assertion that the clerks who counted the votes were paid is untrue.",
+     "the clerks who counted the votes were paid"),
+    # an object or an introductory phrase: the clause ends at a new clause after a comma
+    ("The council rejected the governor's assertion that the budget was balanced, and residents protested.",
+     "the budget was balanced"),
+    ("The senator repeated her claim that the vote was rigged, but her rivals laughed.", "the vote was rigged"),
+    ("Despite the mayor's claim that the bridge was safe, residents stayed away.", "the bridge was safe"),
+])
+def test_a_noun_clause_ends_where_the_main_clause_goes_on(text, content):
+    rows = [r for r in claims(text) if r["reporting_verb"] in ("claim", "state", "warn", "assert")]
+    assert [r["claim_text"] for r in rows] == [content]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor's claim that the flooded roads were closed to armed vehicles was repeated.",
+     "the flooded roads were closed to armed vehicles"),
+    ("The mayor's claim that the attack was in fact premeditated surprised nobody.",
+     "the attack was in fact premeditated"),
+    ("The mayor's claim that the guards involved in the fight were fired was confirmed.",
+     "the guards involved in the fight were fired"),
+    ("The mayor's claim that if the dam broke, the town would flood was mocked.",
+     "if the dam broke, the town would flood"),
+    ("The mayor's claim that the new inspector, Dara Salih, had approved the plan was welcomed.",
+     "the new inspector, Dara Salih, had approved the plan"),
+])
+def test_a_noun_clause_keeps_its_own_participles_and_clauses(text, content):
+    rows = [r for r in claims(text) if r["reporting_verb"] == "claim"]
+    assert [r["claim_text"] for r in rows] == [content]
+
+
 def test_a_noun_without_a_source_is_no_claim():
     assert claims("The claim that the bridge was mined turned out to be false.") == []
 
