@@ -81,6 +81,20 @@ PER_UNIT_RE = re.compile(r"\s*+-?\s*+(?:(?:per|an?|each|every)(?:\s*+-\s*+|\s++)
 # a currency before digits: €, USD (case as written), or $ with a letter code (US$, HK $, C$; not "a $5")
 PREFIX_UNIT_RE = re.compile(r"(?<![A-Za-z])(?:(" + _surfaces("prefix", False) + r")|((?:[A-Za-z.]{2,4}\s?|[A-Z])?\$)) ?$")
 
+# an ISO code with a scale prefix, as financial reports write amounts: 30 MUSD, MEUR 120, 500 kSEK
+_CODES = {r["code"] for r in read_lexicon("currencies.csv") if r["read_code"] == "yes"}
+_SCALED_CODE = r"(M|k)(" + _alternation(_CODES) + r")"
+SCALED_CODE_AFTER = re.compile(r" ?" + _SCALED_CODE + r"(?![\w$€£])")
+SCALED_CODE_BEFORE = re.compile(r"(?<![\w$€£])" + _SCALED_CODE + r" ?$")
+CODE_SCALE = {"M": 1e6, "k": 1e3}
+# a multiplier after a currency written after the number: 75 USD million
+SCALE_AFTER_CURRENCY = re.compile(
+    r" (" + _alternation(w for w, (_, k) in WORDS.items() if k == "scale") + r")\b", re.IGNORECASE)
+# a whole amount and its minor part: 3 dollars 50 cents, thirteen dollars and forty-five cents,
+# 15 dollars 50. (the minor part alone ends the clause)
+MINOR_JOIN = re.compile(r"\s+(?:and\s+)?", re.IGNORECASE)
+MINOR_AFTER = re.compile(r"\s*(cents?|pence)\b|(?=\s*(?:[.!?;,]|$))", re.IGNORECASE)
+
 BOUNDS = {r["phrase"]: r["bound"] for r in read_lexicon("bounds.csv")}
 BOUND_RE = re.compile(r"\b(" + _alternation(BOUNDS) + r")\s+$", re.IGNORECASE)
 
@@ -458,6 +472,11 @@ class QuantityExtractor:
             return None, 2 if join and nxt is not None and nxt.start == join.end() else 1  # 2 of 8, ages 18 to 29
         unit, start = _currency_before(text, num)
         value, end = num.value, num.end
+        code_scale = 1.0
+        if unit is None and not num.spelled:
+            sc = SCALED_CODE_BEFORE.search(text, max(0, num.start - 6), num.start)
+            if sc:  # MEUR 120
+                unit, start, code_scale = _UNITS[(sc.group(2), "prefix")], sc.start(), CODE_SCALE[sc.group(1)]
         if num.abbrev:  # $3.5m, 2bn, 1.3m documents; but 48m alone is 48 metres
             after = _suffix_unit(text, num.abbrev_end, True)
             word = TOKEN.match(text, SPACES.match(text, num.abbrev_end).end())
@@ -466,6 +485,13 @@ class QuantityExtractor:
                 value, end = value * num.abbrev, num.abbrev_end
         value, value_max, start, end, used = _range(text, num, nxt, start, end, value, unit)
         su = _suffix_unit(text, end, not num.spelled)
+        if su is None and unit is None:
+            sc = SCALED_CODE_AFTER.match(text, end)
+            if sc:  # 30 MUSD, twenty MUSD
+                su, code_scale = (_UNITS[(sc.group(2), "prefix")], sc.end()), CODE_SCALE[sc.group(1)]
+        if code_scale != 1.0:
+            value *= code_scale
+            value_max = None if value_max is None else value_max * code_scale
         article = ARTICLE_AFTER.match(text, end) if su is None and num.fraction else None
         if article:
             su = _suffix_unit(text, article.end(), False)  # half an hour, a quarter of a mile
@@ -473,6 +499,13 @@ class QuantityExtractor:
         if su and (unit is None or su[0] == unit):  # "$10 dollars" is one unit
             adjectival = text[end:end + 1] == "-"
             unit, end = su
+            if unit.currency and value == num.value and not SCALE_WORD.search(text, num.start, num.end):
+                sm = SCALE_AFTER_CURRENCY.match(text, end)
+                if sm:  # 75 USD million
+                    value, end = value * WORDS[sm.group(1).casefold()][0], sm.end()
+                    value_max = None if value_max is None else value_max * WORDS[sm.group(1).casefold()][0]
+            if (unit.currency or unit.name == "pound-mass") and value == num.value and value_max is None and used == 1:
+                value, end, unit, used = _minor_part(text, num, nxt, value, end, unit)
         left = text[max(0, num.start - 40):num.start]
         item = None
         if unit is not None:
@@ -500,6 +533,25 @@ class QuantityExtractor:
         item = _item_after(text, end) or item
         bound, start = _bound(text, start, end, done)
         return Quantity(start, end, value, value_max, unit_name, bound, item, unit), used
+
+
+def _minor_part(text: str, num: Number, nxt: Number | None, value: float, end: int,
+                unit: Unit) -> tuple[float, int, Unit, int]:
+    """(value, end, unit, numbers used) of a whole amount with its minor part in hundredths after
+    the currency: 3 dollars 50 cents, thirteen dollars and forty-five cents, 15 pounds 50 pence,
+    'it costs 15 dollars 50.'; with no minor word the part must close the clause in two digits or words."""
+    join = MINOR_JOIN.match(text, end)
+    if (nxt is None or join is None or join.end() != nxt.start or value != int(value) or nxt.fraction or nxt.abbrev
+            or nxt.value != int(nxt.value) or not 0 < nxt.value < 100):
+        return value, end, unit, 1
+    after = MINOR_AFTER.match(text, nxt.end)
+    if after is None or not after.group(1) and not (nxt.spelled or nxt.end - nxt.start == 2):
+        return value, end, unit, 1
+    if unit.name == "pound-mass" and (after.group(1) or "").lower() == "pence":
+        unit = _UNITS[("pounds sterling", "suffix")]  # 15 pounds 50 pence
+    elif unit.factor != 1:
+        return value, end, unit, 1  # 50 cents 20: no minor part of a minor unit
+    return value + nxt.value / 100, after.end() if after.group(1) else nxt.end, unit, 2
 
 
 def _currency_before(text: str, num: Number) -> tuple[Unit | None, int]:

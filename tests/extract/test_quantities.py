@@ -398,3 +398,27 @@ def test_digit_groupings(text, expected):
 def test_more_units(text, mention, unit):
     r = one(text)
     assert (r["mention_text"], r["unit"]) == (mention, unit)
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    ("The ticket cost 4 dollars 75 cents at the gate.", "4 dollars 75 cents", (4.75, None, "dollar", "=")),
+    ("She paid nine dollars and twenty cents.", "nine dollars and twenty cents", (9.2, None, "dollar", "=")),
+    ("A pint was 3 pounds 40 pence in the pub.", "3 pounds 40 pence", (3.4, None, "pound sterling", "=")),
+    ("The fee rises to 12 USD 99.", "12 USD 99", (12.99, None, "dollar", "=")),
+    ("The unit booked a loss of 40 MEUR last year.", "40 MEUR", (4e7, None, "euro", "=")),
+    ("Sales reached MSEK 250 in the quarter.", "MSEK 250", (2.5e8, None, "swedish krona", "=")),
+    ("The deal is worth 60 USD million to the group.", "60 USD million", (6e7, None, "dollar", "=")),
+])
+def test_amounts_with_a_minor_part_or_a_scaled_code(text, mention, expected):
+    r = one(text)
+    assert (r["mention_text"], triple(r)) == (mention, expected)
+
+
+@pytest.mark.parametrize("text, n", [
+    ("They paid 20 dollars and 30 people came.", 2),  # a count, not cents
+    ("The bag weighs 15 pounds 50 grams.", 2),  # no minor part of a mass
+    ("He paid 300 dollars, 20 of them in coins.", 1),
+])
+def test_a_number_after_an_amount_is_no_minor_part_without_its_cue(text, n):
+    out = rows(text)
+    assert len(out) == n and out[0]["value"] == int(out[0]["value"]), out
