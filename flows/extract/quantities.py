@@ -419,9 +419,15 @@ def _titled_unit(text: str, num: Number) -> bool:
 
 def _item_after(text: str, pos: int) -> str | None:
     """What an amount measures: the noun phrase after 'of' (one ton of Captagon pills)."""
+    span = _item_span(text, pos)
+    return span[0] if span else None
+
+
+def _item_span(text: str, pos: int) -> tuple[str, int] | None:
+    """_item_after's noun phrase and where it ends."""
     of = OF_AFTER.match(text, pos)
     end = _noun_phrase_end(text, of.end()) if of else None
-    return text[of.end():end] if end else None
+    return (text[of.end():end], end) if end else None
 
 
 def _item_modified(text: str, pos: int) -> str | None:
@@ -511,13 +517,19 @@ class QuantityExtractor:
         if unit is not None:
             if unit.name == "pound-mass" and SCALED.search(text, num.start, num.end):
                 unit = _UNITS[("pounds sterling", "suffix")]  # 361 million pounds is money
-            rate = PER_UNIT_RE.match(text, end)
+            rate, span = PER_UNIT_RE.match(text, end), None
+            if rate is None:  # the rate after the item: 2 million barrels of oil a day
+                span = _item_span(text, end)
+                rate = PER_UNIT_RE.match(text, span[1]) if span else None
             if rate:
                 unit, end = unit.per(_UNITS[(rate.group(1).casefold(), "per")]), rate.end()
             if unit.kind == "time" and AGO_AFTER.match(text, end):
                 return None, used  # two months ago is a point in time
             unit_name = unit.name
-            item = _item_modified(text, end) if adjectival or unit.currency else None  # a four-year term
+            if rate and span:
+                item = span[0]
+            else:
+                item = _item_modified(text, end) if adjectival or unit.currency else None  # a four-year term
         elif num.fraction:
             if (ORDINAL_BEFORE.search(left)
                     or not (OF_AFTER.match(text, end) or BOUND_RE.search(left) or OTHER_BEFORE.search(left))):

@@ -422,3 +422,10 @@ def test_amounts_with_a_minor_part_or_a_scaled_code(text, mention, expected):
 def test_a_number_after_an_amount_is_no_minor_part_without_its_cue(text, n):
     out = rows(text)
     assert len(out) == n and out[0]["value"] == int(out[0]["value"]), out
+
+
+def test_a_rate_after_the_item_makes_the_unit_a_rate():
+    r = one("The field pumps 40,000 barrels of crude a day.")
+    assert (triple(r), r["item"], r["mention_text"]) == (
+        (40000, None, "barrel per day", "="), "crude", "40,000 barrels of crude a day")
+    assert one("They shipped 30 tons of flour a day later.")["unit"] == "ton"  # a point in time
