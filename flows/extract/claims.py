@@ -222,7 +222,13 @@ _NEXT_FRAME = (rf"(?:,|[”\"])\s+(?:{_PARTICIPLES})\b|{_APPOSED_NP}"
 _CONTENT_END = re.compile(_NEXT_FRAME)
 _PARTICIPLE_NEXT = re.compile(rf"(?:{_PARTICIPLES})\b")
 _OBJECT_END = re.compile(_NEXT_FRAME + r"|,\s+(?:which|who|whom|where|while|as|after|before|because|but|though|although|"
-                         r"whereas|[a-z]+ed|[a-z]+ing)\b")
+                         r"whereas|[a-z]+ed|[a-z]+ing|meant)\b"
+                         # the speech act's own time and circumstances: "… in January 2015", "… when the kingdom joined"
+                         rf"|\s+(?:when|after|before|while|because)\s+(?:he|she|it|they|we|I|you|(?:the|a|an|his|her|its|"
+                         rf"their)\s+(?:[\w'’-]+\s+){{1,3}}?(?:has|have|had|was|were|is|are|will|would|could|did|[a-z]{{3,}}ed))\b"
+                         rf"|\s+(?:despite|amid|in\s+response\s+to)\s+(?:the|a|an|his|her|its|their|[A-Z])"
+                         rf"|\s+(?:(?:in|on|by|during)\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTHS}|{_DAYS}|(?:19|20)\d\d)"
+                         rf"|(?:last|this|next)\s+(?:week|month|year|{_DAYS}))(?:[\s,]+\d{{1,4}})*(?=[\s.,;]*$)")
 
 
 def _pair_quotes(text: str, ps: int, pe: int) -> list[tuple[int, int]]:

@@ -499,6 +499,18 @@ def test_a_noun_clause_keeps_its_own_participles_and_clauses(text, content):
     assert [r["claim_text"] for r in rows] == [content]
 
 
+@pytest.mark.parametrize("text, content", [
+    ("The union called on its members to return to work in response to an appeal by the mayor.",
+     "its members to return to work"),
+    ("The governor condemned the raid on the depot when he visited the town.", "the raid on the depot"),
+    ("The mayor criticized the water board amid the drought.", "the water board"),
+    ("The council rejected the new budget plan in March 2019.", "the new budget plan"),
+    ("The mayor urged residents on Monday to stay indoors.", "residents on Monday to stay indoors"),
+])
+def test_a_speech_act_object_ends_before_its_time_and_circumstances(text, content):
+    assert [r["claim_text"] for r in claims(text)] == [content]
+
+
 def test_a_noun_without_a_source_is_no_claim():
     assert claims("The claim that the bridge was mined turned out to be false.") == []
 
