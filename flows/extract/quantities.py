@@ -95,6 +95,12 @@ SCALE_AFTER_CURRENCY = re.compile(
 MINOR_JOIN = re.compile(r"\s+(?:and\s+)?", re.IGNORECASE)
 MINOR_AFTER = re.compile(r"\s*(cents?|pence)\b|(?=\s*(?:[.!?;,]|$))", re.IGNORECASE)
 
+# a vote tally: "the vote was 273-156", "voted 5-4", "on a 264-161 vote" (each side counts votes)
+VOTE_BEFORE = re.compile(r"\bvot(?:e[sd]?|ing)\b[^.\d\n]{0,20}$", re.IGNORECASE)
+VOTE_AFTER = re.compile(r"\s+votes?\b", re.IGNORECASE)
+TALLY_JOIN = re.compile(r"\s?[-–]\s?")
+NOT_VOTE_AFTER = re.compile(r"\s*(?:%|percent|per\b|percentage)", re.IGNORECASE)
+
 BOUNDS = {r["phrase"]: r["bound"] for r in read_lexicon("bounds.csv")}
 BOUND_RE = re.compile(r"\b(" + _alternation(BOUNDS) + r")\s+$", re.IGNORECASE)
 
@@ -472,6 +478,8 @@ class QuantityExtractor:
         dropped_end is where the last number that was no quantity ended."""
         num = numbers[i]
         nxt = numbers[i + 1] if i + 1 < len(numbers) else None
+        if _vote_tally(text, num, nxt, done):
+            return Quantity(num.start, num.end, num.value, None, "vote", "=", None, None), 1
         if _excluded(text, num) or _titled_unit(text, num):
             join = OF_AFTER.match(text, num.end) or AGE_BEFORE.search(text, max(0, num.start - 12), num.start) \
                 and RANGE_JOIN.match(text, num.end)
@@ -545,6 +553,19 @@ class QuantityExtractor:
         item = _item_after(text, end) or item
         bound, start = _bound(text, start, end, done)
         return Quantity(start, end, value, value_max, unit_name, bound, item, unit), used
+
+
+def _vote_tally(text: str, num: Number, nxt: Number | None, done: list[Quantity]) -> bool:
+    """A side of a vote tally: 273-156 after 'vote was', 'voted', 'by a vote of', or before 'vote'."""
+    if num.spelled or num.value != int(num.value) or num.abbrev:
+        return False
+    if done and done[-1].unit == "vote" and TALLY_JOIN.fullmatch(text, done[-1].end, num.start):
+        return True  # the second side
+    return (nxt is not None and not nxt.spelled and nxt.value == int(nxt.value) and not _year_like(text, num)
+            and TALLY_JOIN.fullmatch(text, num.end, nxt.start) is not None
+            and not NOT_VOTE_AFTER.match(text, nxt.end) and not NOT_QUANTITY_AFTER.match(text, nxt.end)
+            and (VOTE_BEFORE.search(text, max(0, num.start - 30), num.start) or VOTE_AFTER.match(text, nxt.end))
+            is not None)
 
 
 def _minor_part(text: str, num: Number, nxt: Number | None, value: float, end: int,

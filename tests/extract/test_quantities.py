@@ -429,3 +429,21 @@ def test_a_rate_after_the_item_makes_the_unit_a_rate():
     assert (triple(r), r["item"], r["mention_text"]) == (
         (40000, None, "barrel per day", "="), "crude", "40,000 barrels of crude a day")
     assert one("They shipped 30 tons of flour a day later.")["unit"] == "ton"  # a point in time
+
+
+@pytest.mark.parametrize("text, values", [
+    ("The council voted 31-9 to close the plant.", [31, 9]),
+    ("The bill passed on a 220-201 vote late on Friday.", [220, 201]),
+    ("In the end the vote was 48 -47, a narrow win.", [48, 47]),
+])
+def test_each_side_of_a_vote_tally_counts_votes(text, values):
+    out = rows(text)
+    assert [(r["value"], r["unit"]) for r in out] == [(v, "vote") for v in values]
+
+
+@pytest.mark.parametrize("text", [
+    "The home side won 3-1 in the final.",
+    "Voters backed him by a 55-45 percent margin.",
+])
+def test_a_score_or_a_percentage_split_is_no_vote_tally(text):
+    assert all(r["unit"] != "vote" for r in rows(text))
