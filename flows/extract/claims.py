@@ -72,8 +72,10 @@ _DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 
 def _adjunct(adverbs: str) -> str:
     return (
-        rf"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:{_DAYS}|{_MONTHS})(?![’'])(?:\s+\d{{1,2}})?"
+        # a month alone is no adjunct: it is also a name ("Theresa May said")
+        rf"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:{_DAYS})(?![’'])(?:\s+\d{{1,2}})?"
         rf"(?:\s+(?:morning|afternoon|evening|night))?"
+        rf"|(?:(?:on|last|this|late|early|earlier|later)\s+(?:{_MONTHS})|(?:{_MONTHS})(?=\s+\d))(?![’'])(?:\s+\d{{1,2}})?"
         rf"|(?:this|last|next|that|earlier\s+this|later\s+this)\s+(?:week|weekend|month|year|morning|afternoon|evening)"
         rf"|(?:in|on|at|during|through|via)\s+(?:(?:a|an|the|his|her|its|their)\s+)?[^,.;:“\"]{{0,60}}?"
         rf"(?:statement|speech|interview|conference|briefing|post|tweet|letter|report|address|message|meeting|session|"
@@ -303,7 +305,7 @@ def _inside_quote_end(text: str, s: int, e: int) -> bool:
 
 class ClaimExtractor:
     relation = "claims"
-    version = "0.3.4"
+    version = "0.3.5"
 
     def extract(self, article: ArticleText) -> list[Row]:
         try:

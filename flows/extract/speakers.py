@@ -55,8 +55,16 @@ _FRAME_ADVERBS = "|".join(sorted(map(re.escape, _lines("frame_adverbs.txt")), ke
 # The shape of the words before a reporting verb: chunks at commas and dashes, appositions,
 # relative clauses, introductory phrases, clause words after which a new subject starts.
 CHUNK_SPLIT = re.compile(r",\s+|\s+[—–-]\s+|\s+--\s+")
-_LEADING = re.compile(rf"(?:\s*(?:and|but|so|yet|or|meanwhile|however|still|instead|now|elsewhere|moreover|indeed|"
-                      rf"while|although|though|as|when|since|because|if|{_FRAME_ADVERBS})\b,?)+\s*", re.IGNORECASE)
+_NOT_A_NAME = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday"
+_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_CALENDAR = re.compile(rf"(?:{_NOT_A_NAME}|{_MONTHS})")
+_DAY = re.compile(rf"(?:{_NOT_A_NAME})")
+# a date that opens the clause: "In March the council said", "On 5 May 2019 officials said"
+_LEADING_DATE = (rf"(?:in|on|since|by|until)\s+(?:(?:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
+                 rf"(?:{_MONTHS}|{_NOT_A_NAME}|\d{{4}})(?![’'])(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?")
+_LEADING = re.compile(rf"(?:\s*(?:{_LEADING_DATE}|and|but|so|yet|or|meanwhile|however|still|instead|now|elsewhere|"
+                      rf"moreover|indeed|while|although|though|as|when|since|because|if|{_FRAME_ADVERBS})\b,?)+\s*",
+                      re.IGNORECASE)
 _CLAUSE_WORD = re.compile(r"(?<!\w)(?:as|while|when|whereas|after|before|because|(?<!in )(?<!of )(?<!at )that|which|whom|since|although|though|if|but|where|"
                           r"so|and then|until|once)\s+")
 _APPOSITIVE = re.compile(r"\s*(?:who|which|whose|[a-z]|\d)")
@@ -74,12 +82,13 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _PAREN_TAIL = re.compile(r"\s*\([^()]*\)$")
 _CONJUNCTION = re.compile(r"\s(?:and|but|or)\s+")
 _VERBISH = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|been|[a-z]+ed)\b")
-_CALENDAR = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
-                       r"May|June|July|August|September|October|November|December|Today|Yesterday)")
 _OF = frozenset({"of", "for", "to", "at", "in", "from", "with", "on"})
 # Capitalised sequences of two or more words: candidate full names anywhere in the article.
+# (a name may wrap onto the next line, but a blank line ends it: "Getty Images" of a caption is no
+# part of the name that opens the next paragraph)
 _FULL_NAME = re.compile(r"[A-Z](?<!\w[A-Z])[\w'’-]+"
-                        r"(?:\s+(?:(?:al|bin|ibn|abu|el|de|van|von)[- ])?(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3}"
+                        r"(?:(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)(?:(?:al|bin|ibn|abu|el|de|van|von)[- ])?"
+                        r"(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3}"
                         r"(?:\s+[JS]r\b)?(?:(?<=\s[JS]r)\.)?")  # and a generational suffix: "Jr."
 
 
@@ -109,6 +118,10 @@ def _full_name(found: str) -> str | None:
                 or _role_head(t)):
             toks = toks[k + 1:]
             break
+    # a date before the name ("On Wednesday Donald Trump said"); a month only before two name
+    # words, since April, May and June are also names ("April Ryan", "Theresa May")
+    if toks and (_DAY.fullmatch(toks[0]) or len(toks) > 2 and _CALENDAR.fullmatch(toks[0])):
+        toks = toks[1:]
     if len(toks) - sum(t.rstrip(".,").lower() in _SUFFIXES for t in toks) < 2:
         return None
     return " ".join(toks)

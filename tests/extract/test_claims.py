@@ -197,6 +197,18 @@ def test_speech_made_before_to_keeps_the_subject_as_source(sentence, speaker, ve
     assert (r["speaker"], r["reporting_verb"]) == (speaker, verb)
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("In March the council said that the canal would be dredged.", "council"),
+    ("On 5 May 2019 officials said that the canal would be dredged.", "officials"),
+    ("On Wednesday Hana Saleh said that the canal would be dredged.", "Hana Saleh"),
+    ("In April Hana Saleh Karim said that the canal would be dredged.", "Hana Saleh Karim"),
+    ("Theresa May said that the canal would be dredged.", "Theresa May"),
+    ("Photo: Reuters Images\n\nDara Salih said that the canal would be dredged.", "Dara Salih"),
+])
+def test_dates_and_captions_stay_out_of_the_speaker(text, speaker):
+    assert one(claims(text), "canal would")["speaker"] == speaker
+
+
 @pytest.mark.parametrize("sentence", [
     "The mayor wanted to stress that the canal would be dredged.",
     "The committee declined to say whether the tender was void.",
