@@ -305,7 +305,7 @@ def _inside_quote_end(text: str, s: int, e: int) -> bool:
 
 class ClaimExtractor:
     relation = "claims"
-    version = "0.3.6"
+    version = "0.3.7"
 
     def extract(self, article: ArticleText) -> list[Row]:
         try:

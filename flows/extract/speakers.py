@@ -67,7 +67,9 @@ _LEADING = re.compile(rf"(?:\s*(?:{_LEADING_DATE}|and|but|so|yet|or|meanwhile|ho
                       re.IGNORECASE)
 _CLAUSE_WORD = re.compile(r"(?<!\w)(?:as|while|when|whereas|after|before|because|(?<!in )(?<!of )(?<!at )that|which|whom|since|although|though|if|but|where|"
                           r"so|and then|until|once)\s+")
-_APPOSITIVE = re.compile(r"\s*(?:who|which|whose|[a-z]|\d)")
+# a party and state tag after a lawmaker's name: "Sen. Mike Lee, R-Utah, said", "Schumer, D-N.Y., said"
+_PARTY_TAG = r"\s*[DRI]-[A-Z][A-Za-z.]{0,14}(?:\s[A-Z][a-z.]{1,12})?,?\s*$"
+_APPOSITIVE = re.compile(rf"\s*(?:who|which|whose|[a-z]|\d)|{_PARTY_TAG}")
 _PRONOUN = re.compile(r"(?:he|she|it|they)")
 _NAME_TAIL = re.compile(r"(?<!\S)(?:[A-Z][\w.'’-]*\s+(?:(?:of|the|al-\w+)\s+)*)*[A-Z][\w.'’-]*$")
 INTRODUCTORY = re.compile(r"\s*(?:[A-Z][a-z]*ing\b|(?:In|On|At|With|After|Before|During|Since|Despite|Amid|Under|For|From|"
@@ -433,13 +435,16 @@ def _find_source(subj: str) -> tuple[Mention, int] | None:
         if INTRODUCTORY.match(c) or k == len(chunks) - 1 and re.fullmatch(r"\s*(?:who|which)(?:\s+\S+){1,3}\s*",
                                                                           chunks[k][1]):
             break  # "…, which sources say …": the relative clause has its own source
+        if k > 1 and re.match(_PARTY_TAG, c):  # "Sen. Mike Lee, R-Utah, a member of …, said"
+            k -= 1
+            continue
         m = source_in(c, tail=False)
         # a named antecedent takes the apposition; an unnamed one only when the last chunk is no
         # source on its own ("Local farmers, who lost …, said" but "…, experts said")
         if m is not None and (m[0].kind in ("person", "org") or m[0].kind != "pronoun" and _APPOSITIVE.match(
                 chunks[k][1]) and (k < len(chunks) - 1 or source_in(chunks[k][1], tail=False) is None)):
             appos = chunks[k][1].strip(" ,")
-            m[0].role = None if re.match(r"(?:who|which|whose)\b", appos) else (m[0].role or appos)
+            m[0].role = None if re.match(rf"(?:who|which|whose)\b|{_PARTY_TAG}", appos) else (m[0].role or appos)
             return m[0], b + m[1]
         if _VERBISH.search(c):
             break  # a clause, not one more apposition: "…, had been travelling, the official said"

@@ -540,3 +540,14 @@ def test_canonical_names_office_holder_and_family():
 def test_told_to_is_a_directive_with_its_addressee():
     rows = claims("The militia told residents to leave the old city before noon.")
     assert one(rows, "leave the old city")["claim_text"] == "residents to leave the old city before noon"
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Rep. Dana Holt, D-Ore., said the bridge plan was too costly.", "Dana Holt", "the bridge plan was too costly"),
+    ("“We will vote no,” Sen. Carl Meyers, R-New Mexico, said on Friday.", "Carl Meyers", "We will vote no"),
+    ("Sen. Lena Park, R-Ky., a member of the budget panel, warned that the fund would run dry.",
+     "Lena Park", "the fund would run dry"),
+])
+def test_a_party_and_state_tag_is_no_source(text, speaker, content):
+    row = one(claims(text), content)
+    assert row["claim_text"] == content and row["speaker"] == speaker
