@@ -69,6 +69,9 @@ _CLAUSE_WORD = re.compile(r"(?<!\w)(?:as|while|when|whereas|after|before|because
                           r"so|and then|until|once)\s+")
 # a party and state tag after a lawmaker's name: "Sen. Mike Lee, R-Utah, said", "Schumer, D-N.Y., said"
 _PARTY_TAG = r"\s*[DRI]-[A-Z][A-Za-z.]{0,14}(?:\s[A-Z][a-z.]{1,12})?,?\s*$"
+# a dateline: a place in capitals, maybe its region, maybe the agency, then a dash
+_DATELINE = re.compile(r"\s*[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][A-Z.'’-]+){0,3}(?:,\s[A-Z][\w.'’-]*(?:\s[\w.'’-]+){0,4}?)?"
+                       r"(?:\s*\([A-Z][^()]{0,30}\))?(?:\s*[—–]|\s+--?)\s*(?=\S)")
 _APPOSITIVE = re.compile(rf"\s*(?:who|which|whose|[a-z]|\d)|{_PARTY_TAG}")
 _PRONOUN = re.compile(r"(?:he|she|it|they)")
 _NAME_TAIL = re.compile(r"(?<!\S)(?:[A-Z][\w.'’-]*\s+(?:(?:of|the|al-\w+)\s+)*)*[A-Z][\w.'’-]*$")
@@ -416,9 +419,12 @@ def find_source(subj: str) -> tuple[Mention, int] | None:
     """The source phrase at the end of `subj` (text before a verb) and its offset in subj.
 
     Chunks are split at commas and dashes; a trailing apposition or relative clause
-    (*Sabah al-Numan, spokesman for …,*) is skipped back to the name it describes."""
-    found = _find_source(subj)
-    return None if found is None else (found[0].copy(), found[1])
+    (*Sabah al-Numan, spokesman for …,*) is skipped back to the name it describes. A dateline
+    that opens the clause (*WASHINGTON (Reuters) -*, *BAGHDAD, Iraq —*) is no part of it."""
+    dateline = _DATELINE.match(subj)
+    cut = dateline.end() if dateline else 0
+    found = _find_source(subj[cut:])
+    return None if found is None else (found[0].copy(), cut + found[1])
 
 
 @lru_cache(maxsize=4096)  # a third of the subjects recur ("He", "Trump", "The ministry")

@@ -551,3 +551,14 @@ def test_told_to_is_a_directive_with_its_addressee():
 def test_a_party_and_state_tag_is_no_source(text, speaker, content):
     row = one(claims(text), content)
     assert row["claim_text"] == content and row["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("PORTVILLE (Wire) - City officials said on Monday the dam was safe.", "City officials"),
+    ("PORTVILLE, Ruritania — The mayor's office said the dam was safe.", "mayor's office"),
+    ("PORTVILLE—The Harbour Commission said the dam was safe.", "Harbour Commission"),
+    ("ABC-Watch said the dam was safe.", "ABC-Watch"),
+])
+def test_a_dateline_is_no_part_of_the_source(text, speaker):
+    row = one(claims(text), "the dam was safe")
+    assert row["speaker"] == speaker
