@@ -76,7 +76,7 @@ def _adjunct(adverbs: str) -> str:
         rf"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:{_DAYS})(?![’'])(?:\s+\d{{1,2}})?"
         rf"(?:\s+(?:morning|afternoon|evening|night))?"
         rf"|(?:(?:on|last|this|late|early|earlier|later)\s+(?:{_MONTHS})|(?:{_MONTHS})(?=\s+\d))(?![’'])(?:\s+\d{{1,2}})?"
-        rf"|(?:this|last|next|that|earlier\s+this|later\s+this)\s+(?:week|weekend|month|year|morning|afternoon|evening)"
+        rf"|(?:(?:late|early)\s+)?(?:this|last|next|that|earlier\s+this|later\s+this)\s+(?:week|weekend|month|year|morning|afternoon|evening)"
         rf"|(?:in|on|at|during|through|via)\s+(?:(?:a|an|the|his|her|its|their)\s+)?[^,.;:“\"]{{0,60}}?"
         rf"(?:statement|speech|interview|conference|briefing|post|tweet|letter|report|address|message|meeting|session|"
         rf"hearing|call|remarks|video|broadcast|appearance|communiqu\w+|website|page|account)s?"
@@ -222,6 +222,11 @@ _PAST = "|".join(sorted((re.escape(f) for f in VERBS if f.endswith(("ed", "aid",
 _NEXT_FRAME = (rf"(?:,|[”\"])\s+(?:{_PARTICIPLES})\b|{_APPOSED_NP}"
                rf"|(?:\s+and|,)\s+(?:(?:has|have|had|also|later)\s+)*(?:{_PAST})\b|[”\"],?\s+(?:he|she|it|they|said|says)\b")
 _CONTENT_END = re.compile(_NEXT_FRAME)
+# a finite verb: the words after a speech verb are a clause, not a noun phrase
+_FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must|shall|"
+                     r"did|does|do|[a-z]{2,}ed|[a-z]+n['’]t|said|says|made|took|won|lost|fought|went|came|saw|got|gave|"
+                     r"found|left|told|thought|became|began|kept|held|brought|ran|paid|met|sent|built|fell|led|stood|"
+                     r"rose|spent|sold|struck|knew|meant|felt|put|set|let|cut|hit|hurt|seems?|needs?|wants?|remains?)\b")
 _PARTICIPLE_NEXT = re.compile(rf"(?:{_PARTICIPLES})\b")
 _OBJECT_END = re.compile(_NEXT_FRAME + r"|,\s+(?:which|who|whom|where|while|as|after|before|because|but|though|although|"
                          r"whereas|[a-z]+ed|[a-z]+ing|meant)\b"
@@ -629,13 +634,20 @@ class _Article:
         # stop before a following frame (", adding …", "“…,” he said"), and an object at its
         # first trailing modifier (", which …", ", meant to …")
         nxt = (_OBJECT_END if frame == "object" else _CONTENT_END).search(masked, pos, e)
+        noun_phrase = False
+        if frame == "speech" and not (that or colon):
+            # "announced its formation in January 2015": no verb after a speech verb, so its object
+            # is a noun phrase, which ends like that of a speech act
+            obj = _OBJECT_END.search(masked, pos, nxt.start() if nxt else e)
+            if obj and not _FINITE.search(masked, pos, nxt.start() if nxt else e):
+                nxt, noun_phrase = obj, True
         if nxt:
             end = nxt.start() + (1 if masked[nxt.start()] in "”\"" else 0)
         if _GAP.match(masked, pos):  # "a ring that the police say is smuggling fuel, …": up to the comma
             comma = masked.find(",", pos, end)
             end = comma if comma > 0 else end
         body = self.text[pos:end].strip(_TRIM + ".")
-        if not _has_words(body, 1 if frame == "object" else _MIN_WORDS):
+        if not _has_words(body, 1 if frame == "object" or noun_phrase else _MIN_WORDS):
             return None
         starts_quote = masked[pos:pos + 1] in ("“", '"')
         if frame == "strict" and not (that or colon or starts_quote):

@@ -562,3 +562,18 @@ def test_a_party_and_state_tag_is_no_source(text, speaker, content):
 def test_a_dateline_is_no_part_of_the_source(text, speaker):
     row = one(claims(text), "the dam was safe")
     assert row["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The alliance announced its merger in March 2016.", "its merger"),
+    ("The ministry announced a new tax last week.", "a new tax"),
+    ("The mayor announced the budget, which was approved in May, would be cut.",
+     "the budget, which was approved in May, would be cut"),
+])
+def test_a_speech_verb_with_a_noun_phrase_ends_it_like_a_speech_act(text, content):
+    assert one(claims(text), content.split()[1])["claim_text"] == content
+
+
+def test_late_last_week_is_no_content():
+    rows = claims("“We are ready,” the minister told reporters late last week.")
+    assert [r["claim_text"] for r in rows] == ["We are ready"]
