@@ -47,9 +47,10 @@ def _cased_initial_trie(words: set[str]) -> str:
 # number needs at most 12 words, and the bound keeps a long run of number words from rescans.
 # Digit groups: Western thousands (1,250,000), also with a stray space before a group that starts
 # with 0 ("80, 000": no number is written with a leading zero, so it continues the one before);
-# and the Indian lakh/crore grouping of South Asian English (12,34,567 = 1,234,567; 1,00,000).
+# and the Indian lakh/crore grouping of South Asian English (12,34,567 = 1,234,567; 1,00,000), at
+# most six two-digit groups so that a long run of them is not rescanned from every start.
 NUMBER_RE = re.compile(
-    rf"(?P<digits>(?<![\d.])(?:\d{{1,2}}(?:,\d\d)+,\d{{3}}(?!\d|,\d)|\d{{1,3}}(?:,\d{{3}}|, 0\d\d(?!\d))+|\d+)(?:\.\d+)?(?:\s+\d/\d{{1,2}}\b)?(?:/\d+)?[½¼¾⅓⅔]?)"
+    rf"(?P<digits>(?<![\d.])(?:\d{{1,2}}(?:,\d\d){{1,6}},\d{{3}}(?!\d|,\d)|\d{{1,3}}(?:,\d{{3}}|, 0\d\d(?!\d))+|\d+)(?:\.\d+)?(?:\s+\d/\d{{1,2}}\b)?(?:/\d+)?[½¼¾⅓⅔]?)"
     rf"|(?P<vulgar>[½¼¾⅓⅔])"
     rf"|(?P<words>(?<!\w)(?:an?[\s-]+)?(?:{_W})(?:(?:[\s-]+|\s+and\s+)(?:{_W})){{0,11}}\b)",
     re.IGNORECASE,

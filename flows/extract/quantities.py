@@ -81,9 +81,11 @@ PER_UNIT_RE = re.compile(r"\s*+-?\s*+(?:(?:per|an?|each|every)(?:\s*+-\s*+|\s++)
 # a currency before digits: €, USD (case as written), or $ with a letter code (US$, HK $, C$; not "a $5")
 PREFIX_UNIT_RE = re.compile(r"(?<![A-Za-z])(?:(" + _surfaces("prefix", False) + r")|((?:[A-Za-z.]{2,4}\s?|[A-Z])?\$)) ?$")
 
-# an ISO code with a scale prefix, as financial reports write amounts: 30 MUSD, MEUR 120, 500 kSEK
-_CODES = {r["code"] for r in read_lexicon("currencies.csv") if r["read_code"] == "yes"}
-_SCALED_CODE = r"(M|k)(" + _alternation(_CODES) + r")"
+# an ISO code with a scale prefix, as financial reports write amounts: 30 MUSD, MEUR 120, 500 kSEK;
+# only for the currencies such reports use (ECB reference rates' majors and the Nordic crowns), since
+# M or k before any code makes words and numerals ("2 MARS", MMXV)
+_SCALED_CODES = ("USD", "EUR", "GBP", "CHF", "JPY", "CNY", "SEK", "NOK", "DKK", "ISK", "AUD", "CAD")
+_SCALED_CODE = r"(M|k)(" + _alternation(_SCALED_CODES) + r")"
 SCALED_CODE_AFTER = re.compile(r" ?" + _SCALED_CODE + r"(?![\w$€£])")
 SCALED_CODE_BEFORE = re.compile(r"(?<![\w$€£])" + _SCALED_CODE + r" ?$")
 CODE_SCALE = {"M": 1e6, "k": 1e3}
@@ -95,8 +97,9 @@ SCALE_AFTER_CURRENCY = re.compile(
 MINOR_JOIN = re.compile(r"\s+(?:and\s+)?", re.IGNORECASE)
 MINOR_AFTER = re.compile(r"\s*(cents?|pence)\b|(?=\s*(?:[.!?;,]|$))", re.IGNORECASE)
 
-# a vote tally: "the vote was 273-156", "voted 5-4", "on a 264-161 vote" (each side counts votes)
-VOTE_BEFORE = re.compile(r"\bvot(?:e[sd]?|ing)\b[^.\d\n]{0,20}$", re.IGNORECASE)
+# a vote tally: "the vote was 31-12", "voted 5-4", "on a 61-38 vote" (each side counts votes); the
+# vote word stands in the same clause
+VOTE_BEFORE = re.compile(r"\bvot(?:e[sd]?|ing)\b[^.,;\d\n]{0,20}$", re.IGNORECASE)
 VOTE_AFTER = re.compile(r"\s+votes?\b", re.IGNORECASE)
 TALLY_JOIN = re.compile(r"\s?[-–]\s?")
 NOT_VOTE_AFTER = re.compile(r"\s*(?:%|percent|per\b|percentage)", re.IGNORECASE)
@@ -449,7 +452,7 @@ def _item_modified(text: str, pos: int) -> str | None:
 
 class QuantityExtractor:
     relation = "quantities"
-    version = "0.3.0"
+    version = "0.3.1"
 
     def extract(self, article: ArticleText) -> list[Row]:
         text = article.text or ""
@@ -556,16 +559,20 @@ class QuantityExtractor:
 
 
 def _vote_tally(text: str, num: Number, nxt: Number | None, done: list[Quantity]) -> bool:
-    """A side of a vote tally: 273-156 after 'vote was', 'voted', 'by a vote of', or before 'vote'."""
+    """A side of a vote tally: 31-12 after 'vote was', 'voted', 'by a vote of', or before 'vote'.
+    Written winner first; a counted noun after it makes it a range ('the votes of 3-4 members')."""
     if num.spelled or num.value != int(num.value) or num.abbrev:
         return False
     if done and done[-1].unit == "vote" and TALLY_JOIN.fullmatch(text, done[-1].end, num.start):
         return True  # the second side
-    return (nxt is not None and not nxt.spelled and nxt.value == int(nxt.value) and not _year_like(text, num)
-            and TALLY_JOIN.fullmatch(text, num.end, nxt.start) is not None
-            and not NOT_VOTE_AFTER.match(text, nxt.end) and not NOT_QUANTITY_AFTER.match(text, nxt.end)
-            and (VOTE_BEFORE.search(text, max(0, num.start - 30), num.start) or VOTE_AFTER.match(text, nxt.end))
-            is not None)
+    if (nxt is None or nxt.spelled or nxt.value != int(nxt.value) or nxt.value > num.value
+            or _year_like(text, num) or TALLY_JOIN.fullmatch(text, num.end, nxt.start) is None
+            or NOT_VOTE_AFTER.match(text, nxt.end) or NOT_QUANTITY_AFTER.match(text, nxt.end)):
+        return False
+    if VOTE_AFTER.match(text, nxt.end):
+        return True
+    return (VOTE_BEFORE.search(text, max(0, num.start - 30), num.start) is not None
+            and _counted_noun(text, nxt.end, False) is None)
 
 
 def _minor_part(text: str, num: Number, nxt: Number | None, value: float, end: int,

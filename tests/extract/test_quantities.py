@@ -388,7 +388,7 @@ def test_digit_groupings(text, expected):
     ("Taxis charge 40 cents a mile at night.", "40 cents a mile", "cent per mile"),
     ("The lake warmed by 2 degree Celsius in a decade.", "2 degree Celsius", "celsius"),
     ("The kettle reads 90° Celsius now.", "90° Celsius", "celsius"),
-    ("The bank froze 300 million francs.", "300 million francs", "swiss franc"),
+    ("The bank froze 300 million francs.", "300 million francs", "franc"),
     ("Aid worth 5 billion CFA francs arrived.", "5 billion CFA francs", "cfa franc"),
     ("A wallet held 2.5 BTC when it was seized.", "2.5 BTC", "bitcoin"),
     ("Samples held 12 microgrammes per gramme of lead.", "12 microgrammes per gramme", "microgram per gram"),
@@ -412,6 +412,10 @@ def test_more_units(text, mention, unit):
 def test_amounts_with_a_minor_part_or_a_scaled_code(text, mention, expected):
     r = one(text)
     assert (r["mention_text"], triple(r)) == (mention, expected)
+
+
+def test_a_word_after_digits_that_spells_m_and_a_code_is_no_scaled_amount():
+    assert all(r["unit"] != "argentine peso" for r in rows("The probe sent back 2 MARS images."))
 
 
 @pytest.mark.parametrize("text, n", [
@@ -443,7 +447,10 @@ def test_each_side_of_a_vote_tally_counts_votes(text, values):
 
 @pytest.mark.parametrize("text", [
     "The home side won 3-1 in the final.",
-    "Voters backed him by a 55-45 percent margin.",
+    "Residents chose the new mayor by a 60-40 percent margin.",
+    "The voting age is 18-21 in the draft.",
+    "After the vote, 30-40 protesters gathered outside.",
+    "The votes of 3-4 members were lost.",
 ])
-def test_a_score_or_a_percentage_split_is_no_vote_tally(text):
+def test_a_score_a_range_or_a_percentage_split_is_no_vote_tally(text):
     assert all(r["unit"] != "vote" for r in rows(text))
