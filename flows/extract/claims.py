@@ -211,7 +211,7 @@ _THAT_AHEAD = re.compile(r"(?:\s+[\w.'’-]+){1,10}?\s+(that)\b(?![\w-])(?<![,.;
 _PARTICIPLES = "|".join(sorted((re.escape(f) for f in VERBS if f.endswith("ing")), key=len, reverse=True))
 # ", a move that could …", ", a step widely seen as …": the reporter's comment on the claim, a noun
 # phrase (one or two words, then perhaps an adverb) that a relative clause or a participle follows
-_PARTICIPLE_AFTER_NP = r"[a-z]{3,}ed|seen|known|taken|given|shown|held|made|thought|led|left|kept|built|written"
+_PARTICIPLE_AFTER_NP = r"[a-z]{3,}ed|seen|known|taken|given|shown|held|made|meant|thought|led|left|kept|built|written"
 _APPOSED_NP = (rf",\s+(?:a|an)\s+[\w-]+(?:\s+(?!of\b|and\b|or\b)[\w-]+)?(?:\s+[a-z]+ly)?"
                rf"\s+(?:that|which|who|{_PARTICIPLE_AFTER_NP})\b"
                r"|(?:\s+--|\s+[—–])\s+(?:a|an)\s")
@@ -229,8 +229,8 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|
                      r"rose|spent|sold|struck|knew|meant|felt|put|set|let|cut|hit|hurt|seems?|needs?|wants?|remains?)\b")
 _PARTICIPLE_NEXT = re.compile(rf"(?:{_PARTICIPLES})\b")
 _OBJECT_END = re.compile(_NEXT_FRAME + r"|,\s+(?:which|who|whom|where|while|as|after|before|because|but|though|although|"
-                         r"whereas|[a-z]+ed|[a-z]+ing|meant)\b"
-                         # the speech act's own time and circumstances: "… in January 2015", "… when the kingdom joined"
+                         rf"whereas|[a-z]+ing|{_PARTICIPLE_AFTER_NP})\b"
+                         # the speech act's own time and circumstances: "… in May 2020", "… when the council met"
                          rf"|\s+(?:when|after|before|while|because)\s+(?:he|she|it|they|we|I|you|(?:the|a|an|his|her|its|"
                          rf"their)\s+(?:[\w'’-]+\s+){{1,3}}?(?:has|have|had|was|were|is|are|will|would|could|did|[a-z]{{3,}}ed))\b"
                          rf"|\s+(?:despite|amid|in\s+response\s+to)\s+(?:the|a|an|his|her|its|their|[A-Z])"
@@ -310,7 +310,7 @@ def _inside_quote_end(text: str, s: int, e: int) -> bool:
 
 class ClaimExtractor:
     relation = "claims"
-    version = "0.3.7"
+    version = "0.3.8"
 
     def extract(self, article: ArticleText) -> list[Row]:
         try:
@@ -591,7 +591,7 @@ class _Article:
             if _CLAUSE_BREAK.search(masked, groups[i - 1].end(), groups[i].start()):
                 break
             if not _EMBEDDED_SUBJECT.search(masked, max(cs, groups[i].start() - 8), groups[i].start()):
-                # of two verb groups in a row the first is a complement ("was in fact premeditated surprised")
+                # of two verb groups in a row the first is a complement ("was in fact deliberate surprised")
                 while i + 1 < len(groups) and not masked[groups[i].end():groups[i + 1].start()].strip():
                     i += 1
                 return masked.rfind(" ", cs, groups[i].start())
@@ -636,7 +636,7 @@ class _Article:
         nxt = (_OBJECT_END if frame == "object" else _CONTENT_END).search(masked, pos, e)
         noun_phrase = False
         if frame == "speech" and not (that or colon):
-            # "announced its formation in January 2015": no verb after a speech verb, so its object
+            # "announced the plan in May 2020": no verb after a speech verb, so its object
             # is a noun phrase, which ends like that of a speech act
             obj = _OBJECT_END.search(masked, pos, nxt.start() if nxt else e)
             if obj and not _FINITE.search(masked, pos, nxt.start() if nxt else e):

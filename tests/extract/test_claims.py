@@ -497,8 +497,8 @@ def test_a_noun_clause_ends_where_the_main_clause_goes_on(text, content):
 @pytest.mark.parametrize("text, content", [
     ("The mayor's claim that the flooded roads were closed to armed vehicles was repeated.",
      "the flooded roads were closed to armed vehicles"),
-    ("The mayor's claim that the attack was in fact premeditated surprised nobody.",
-     "the attack was in fact premeditated"),
+    ("The mayor's claim that the fire was in fact deliberate surprised nobody.",
+     "the fire was in fact deliberate"),
     ("The mayor's claim that the guards involved in the fight were fired was confirmed.",
      "the guards involved in the fight were fired"),
     ("The mayor's claim that if the dam broke, the town would flood was mocked.",
@@ -512,7 +512,7 @@ def test_a_noun_clause_keeps_its_own_participles_and_clauses(text, content):
 
 
 @pytest.mark.parametrize("text, content", [
-    ("The union called on its members to return to work in response to an appeal by the mayor.",
+    ("The union called on its members to return to work in response to a plea from the mayor.",
      "its members to return to work"),
     ("The governor condemned the raid on the depot when he visited the town.", "the raid on the depot"),
     ("The mayor criticized the water board amid the drought.", "the water board"),
