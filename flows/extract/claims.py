@@ -107,7 +107,15 @@ _PREPOSITION_START = re.compile(r"(?i:in|at|from|for|on|of|during|by|with|after|
 _BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:[a-z]+ly\s+)?$")  # passive / progressive
 _COLON_QUOTE = re.compile(r":\s*[“\"]")
 _CLAUSE_MARK = re.compile(r"[”\":;]")  # a quote or a colon ends the clause before a frame
-_DOCUMENT = re.compile(r"\b(?:statement|report|letter|advisory|message|video|post|tweet|communiqu\w+|announcement)s?\s+$")
+_DOCUMENTS = r"statement|report|letter|advisory|message|video|post|tweet|communiqu\w+|announcement|study|survey|memo"
+_DOCUMENT = re.compile(rf"\b(?:{_DOCUMENTS})s?\s*$")
+_DOCUMENT_WORD = re.compile(rf"(?:{_DOCUMENTS})s?", re.IGNORECASE)
+# a document and the participle that introduces it as the source: "a UN report released on Monday
+# said", "a letter seen by reporters says" (the source is the document, not the words after it)
+_PARTICIPLE_AFTER_DOCUMENT = r"\s+(?:[a-z]{3,}ed|seen|written|drawn\s+up|sent|given)\b"
+_DOCUMENT_PARTICIPLE = re.compile(rf"\b(?:{_DOCUMENTS})s?(?={_PARTICIPLE_AFTER_DOCUMENT}[^,;:“”\"]{{0,80}}$)")
+_PARTICIPLE_NEXT_TO_DOCUMENT = re.compile(_PARTICIPLE_AFTER_DOCUMENT)
+_DETERMINED_BEFORE = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)|['’]s?)\s+(?:[\w'’-]+\s+){0,3}$")
 _INTRO = re.compile(r"\s*(?:[A-Z][a-z]*ing|In|On|At|During|After|Before|Since|Despite|Amid|Under|For|From|By|"
                     r"Following|Last|This|Earlier|Later|Similarly|Meanwhile|However)\b")
 _THAT_NEXT = re.compile(r",\s*that\b")
@@ -310,7 +318,7 @@ def _inside_quote_end(text: str, s: int, e: int) -> bool:
 
 class ClaimExtractor:
     relation = "claims"
-    version = "0.3.8"
+    version = "0.3.9"
 
     def extract(self, article: ArticleText) -> list[Row]:
         try:
@@ -447,6 +455,9 @@ class _Article:
         if lemma == "according to":
             return self._according(s, e, vs, ve)
         near = left[-80:]  # what stands right before the verb (end-anchored patterns scan less)
+        if (_DOCUMENT_WORD.fullmatch(masked, vs, ve) and _PARTICIPLE_NEXT_TO_DOCUMENT.match(masked, ve)
+                and _DETERMINED_BEFORE.search(near)):
+            return None  # "a UN report released on Monday said …": a noun, the source of the verb after it
         ing, passive = _participle(masked, vs, ve), _BE_BEFORE.search(near) is not None
         if _NOT_A_FRAME_END.search(near.rstrip()[-5:]) and _NOT_A_FRAME.search(near) or passive and not ing:
             return None  # "the remark", "would not say", "was shown"
@@ -472,11 +483,15 @@ class _Article:
             elif with_subject:
                 clause_start += with_subject.end()
                 subj = subj[with_subject.end():]
-            elif _DOCUMENT.search(near):  # "issued a statement declaring …": the issuer's claim
+            elif _DOCUMENT.search(near) or _DOCUMENT.search(_drop_adjuncts(near)):
+                # "issued a statement (on Monday) declaring …", "in a tweet accusing …": the issuer's claim
                 return self._main_subject(s, vs, ve, e, lemma, frame)
             else:
                 return None
         subj = _untail(_SPEECH_BEFORE_TO.sub("", subj) if subj.rstrip().endswith(" to") else subj)
+        document = _DOCUMENT_PARTICIPLE.search(subj)
+        if document:
+            subj = subj[:document.end()]
         found = find_source(subj)
         if found is None and clause_start > lo and not participle and left[:1] not in "“\"":
             # the quote sits inside the subject's relative clause: "X, whom Y calls “…,” argued"

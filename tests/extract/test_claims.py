@@ -209,6 +209,17 @@ def test_dates_and_captions_stay_out_of_the_speaker(text, speaker):
     assert one(claims(text), "canal would")["speaker"] == speaker
 
 
+@pytest.mark.parametrize("text, speaker, verb", [
+    ("A water board report released on Monday said that the canal would be dredged.",
+     "A water board report", "say"),
+    ("A letter seen by reporters says that the canal would be dredged.", "A letter", "say"),
+    ("The council published a report on Monday saying that the canal would be dredged.", "council", "say"),
+])
+def test_a_document_introduced_by_a_participle_is_the_source(text, speaker, verb):
+    rows = claims(text)
+    assert [(r["speaker"], r["reporting_verb"]) for r in rows] == [(speaker, verb)]
+
+
 @pytest.mark.parametrize("sentence", [
     "The mayor wanted to stress that the canal would be dredged.",
     "The committee declined to say whether the tender was void.",
