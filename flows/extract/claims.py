@@ -318,7 +318,7 @@ def _inside_quote_end(text: str, s: int, e: int) -> bool:
 
 class ClaimExtractor:
     relation = "claims"
-    version = "0.3.9"
+    version = "0.3.10"
 
     def extract(self, article: ArticleText) -> list[Row]:
         try:

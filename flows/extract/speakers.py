@@ -69,9 +69,11 @@ _CLAUSE_WORD = re.compile(r"(?<!\w)(?:as|while|when|whereas|after|before|because
                           r"so|and then|until|once)\s+")
 # a party and state tag after a lawmaker's name: "Sen. Mike Lee, R-Utah, said", "Schumer, D-N.Y., said"
 _PARTY_TAG = r"\s*[DRI]-[A-Z][A-Za-z.]{0,14}(?:\s[A-Z][a-z.]{1,12})?,?\s*$"
-# a dateline: a place in capitals, maybe its region, maybe the agency, then a dash
+# a dateline: a place in capitals, maybe its region, maybe the agency, then a dash; or the agency
+# alone in parentheses ("(CNN) Joe Biden said")
 _DATELINE = re.compile(r"\s*[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][A-Z.'’-]+){0,3}(?:,\s[A-Z][\w.'’-]*(?:\s[\w.'’-]+){0,4}?)?"
-                       r"(?:\s*\([A-Z][^()]{0,30}\))?(?:\s*[—–]|\s+--?)\s*(?=\S)")
+                       r"(?:\s*\([A-Z][^()]{0,30}\))?(?:\s*[—–]|\s+--?)\s*(?=\S)"
+                       r"|\s*\([A-Z][\w.&'’ -]{0,24}\)(?:\s*[—–]|\s+--?)?\s+(?=[A-Z])")
 _APPOSITIVE = re.compile(rf"\s*(?:who|which|whose|[a-z]|\d)|{_PARTY_TAG}")
 _PRONOUN = re.compile(r"(?:he|she|it|they)")
 _NAME_TAIL = re.compile(r"(?<!\S)(?:[A-Z][\w.'’-]*\s+(?:(?:of|the|al-\w+)\s+)*)*[A-Z][\w.'’-]*$")

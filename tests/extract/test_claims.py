@@ -203,6 +203,7 @@ def test_speech_made_before_to_keeps_the_subject_as_source(sentence, speaker, ve
     ("On Wednesday Hana Saleh said that the canal would be dredged.", "Hana Saleh"),
     ("In April Hana Saleh Karim said that the canal would be dredged.", "Hana Saleh Karim"),
     ("Theresa May said that the canal would be dredged.", "Theresa May"),
+    ("(Radio Nawa) Dara Salih said that the canal would be dredged.", "Dara Salih"),
     ("Photo: Reuters Images\n\nDara Salih said that the canal would be dredged.", "Dara Salih"),
 ])
 def test_dates_and_captions_stay_out_of_the_speaker(text, speaker):
