@@ -30,8 +30,8 @@ from pathlib import Path
 from flows.extract.base import ArticleText, Row
 from flows.extract.patterns import trie_pattern
 from flows.extract.sentences import split_paragraphs, split_sentences
-from flows.extract.speakers import (CHUNK_SPLIT, INTRODUCTORY, Entity, Mention, SpeakerResolver, find_source,
-                                    parse_mention)
+from flows.extract.speakers import (CHUNK_SPLIT, DAYS, INTRODUCTORY, MONTHS, Entity, Mention, SpeakerResolver,
+                                    find_source, parse_mention)
 
 _DIR = Path(__file__).parent / "lexicons" / "claims"
 _LOG = logging.getLogger(__name__)
@@ -65,23 +65,21 @@ _NOUN_RE = re.compile(r"(?<![\w-])(" + trie_pattern(list(NOUNS), True) + r")(?![
 # typewriter '' and `` stand for straight double quotes; as alternatives that each start with a
 # literal, the marks are found by the engine's fast scan for their first characters
 _QUOTE_MARK = re.compile(r"“|”|\"|''|``")
-_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
-_DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # What may stand next to a reporting verb besides its source and content: time, venue, medium.
 
 
 def _adjunct(adverbs: str) -> str:
     return (
         # a month alone is no adjunct: it is also a name ("Theresa May said")
-        rf"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:{_DAYS})(?![’'])(?:\s+\d{{1,2}})?"
+        rf"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:{DAYS})(?![’'])(?:\s+\d{{1,2}})?"
         rf"(?:\s+(?:morning|afternoon|evening|night))?"
-        rf"|(?:(?:on|last|this|late|early|earlier|later)\s+(?:{_MONTHS})|(?:{_MONTHS})(?=\s+\d))(?![’'])(?:\s+\d{{1,2}})?"
+        rf"|(?:(?:on|last|this|late|early|earlier|later)\s+(?:{MONTHS})|(?:{MONTHS})(?=\s+\d))(?![’'])(?:\s+\d{{1,2}})?"
         rf"|(?:(?:late|early)\s+)?(?:this|last|next|that|earlier\s+this|later\s+this)\s+(?:week|weekend|month|year|morning|afternoon|evening)"
         rf"|(?:in|on|at|during|through|via)\s+(?:(?:a|an|the|his|her|its|their)\s+)?[^,.;:“\"]{{0,60}}?"
         rf"(?:statement|speech|interview|conference|briefing|post|tweet|letter|report|address|message|meeting|session|"
         rf"hearing|call|remarks|video|broadcast|appearance|communiqu\w+|website|page|account)s?"
         rf"(?:\s+(?:on|with|to|from|at)\s+[A-Z][\w.'’&-]*+(?:\s+[A-Z][\w.'’&-]*+)*)?"
-        rf"|(?:in|on|at|of)\s+(?:{_MONTHS}|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+        rf"|(?:in|on|at|of)\s+(?:{MONTHS}|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
         rf"|(?:via|by|in\s+an?)\s+(?:e-?mail|text|phone|telephone|tweet|video)"
         rf"|(?:{adverbs})"
     )
@@ -115,7 +113,8 @@ _DOCUMENT_WORD = re.compile(rf"(?:{_DOCUMENTS})s?", re.IGNORECASE)
 _PARTICIPLE_AFTER_DOCUMENT = r"\s+(?:[a-z]{3,}ed|seen|written|drawn\s+up|sent|given)\b"
 _DOCUMENT_PARTICIPLE = re.compile(rf"\b(?:{_DOCUMENTS})s?(?={_PARTICIPLE_AFTER_DOCUMENT}[^,;:“”\"]{{0,80}}$)")
 _PARTICIPLE_NEXT_TO_DOCUMENT = re.compile(_PARTICIPLE_AFTER_DOCUMENT)
-_DETERMINED_BEFORE = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)|['’]s?)\s+(?:[\w'’-]+\s+){0,3}$")
+_DETERMINED = r"(?:\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)|['’]s?)\s+"  # an article or a possessive
+_DETERMINED_BEFORE = re.compile(_DETERMINED + r"(?:[\w'’-]+\s+){0,3}$")
 _INTRO = re.compile(r"\s*(?:[A-Z][a-z]*ing|In|On|At|During|After|Before|Since|Despite|Amid|Under|For|From|By|"
                     r"Following|Last|This|Earlier|Later|Similarly|Meanwhile|However)\b")
 _THAT_NEXT = re.compile(r",\s*that\b")
@@ -155,8 +154,7 @@ _NOUN_OWNER = re.compile(r"(?:(?P<name>(?:[A-Za-z][\w.'’-]*\s+){0,4}[A-Za-z][\
                          r"\s+(?:[a-z-]+\s+){0,3}$")
 # a word after an article or a possessive and capitalised modifiers only: a noun, also when the
 # verb lexicon lists it ("a City Radio report that", "the mayor's pledge")
-_NOUN_PHRASE_BEFORE = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)|['’]s?)\s+"
-                                 r"(?:[A-Z][\w.'’&-]*+\s+){0,3}$")
+_NOUN_PHRASE_BEFORE = re.compile(_DETERMINED + r"(?:[A-Z][\w.'’&-]*+\s+){0,3}$")
 _NOUN_BY = re.compile(r"\b(?:from|by)\s+(?P<src>.+?)(?=\s(?:in|on|at|over|during|last|this|earlier|late)\s|\s*$)")
 _NOUN_ISSUED = re.compile(r"\b(?:made|issued|released|gave|offered|repeated|delivered|posted)\s+(?:a|an|the|its|his|her|their)"
                           r"\s+(?:[\w-]+\s+){0,2}$")
@@ -213,7 +211,7 @@ _MIN_WORDS = 3
 # at most _CONTENT_MAX characters of content on either side and _SUBJECT_MAX of subject before it.
 _SENTENCE_MAX, _CONTENT_MAX, _SUBJECT_MAX = 3000, 2000, 300
 # "told local radio in remarks broadcast on Friday that …": content starts after a near "that"
-_ADJUNCT_THAT = re.compile(rf"\s+(?:to|in|on|at|during|after|before|from|with|late|early|last|this|{_DAYS}|{_MONTHS})\b"
+_ADJUNCT_THAT = re.compile(rf"\s+(?:to|in|on|at|during|after|before|from|with|late|early|last|this|{DAYS}|{MONTHS})\b"
                            rf"(?:\s+[\w.,'’-]+){{0,9}}?\s+(that)\b")
 _THAT_AHEAD = re.compile(r"(?:\s+[\w.'’-]+){1,10}?\s+(that)\b(?![\w-])(?<![,.;:]\sthat)")
 _PARTICIPLES = "|".join(sorted((re.escape(f) for f in VERBS if f.endswith("ing")), key=len, reverse=True))
@@ -242,8 +240,8 @@ _OBJECT_END = re.compile(_NEXT_FRAME + r"|,\s+(?:which|who|whom|where|while|as|a
                          rf"|\s+(?:when|after|before|while|because)\s+(?:he|she|it|they|we|I|you|(?:the|a|an|his|her|its|"
                          rf"their)\s+(?:[\w'’-]+\s+){{1,3}}?(?:has|have|had|was|were|is|are|will|would|could|did|[a-z]{{3,}}ed))\b"
                          rf"|\s+(?:despite|amid|in\s+response\s+to)\s+(?:the|a|an|his|her|its|their|[A-Z])"
-                         rf"|\s+(?:(?:in|on|by|during)\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTHS}|{_DAYS}|(?:19|20)\d\d)"
-                         rf"|(?:last|this|next)\s+(?:week|month|year|{_DAYS}))(?:[\s,]+\d{{1,4}})*(?=[\s.,;]*$)")
+                         rf"|\s+(?:(?:in|on|by|during)\s+(?:(?:early|late|mid-?)\s*)?(?:{MONTHS}|{DAYS}|(?:19|20)\d\d)"
+                         rf"|(?:last|this|next)\s+(?:week|month|year|{DAYS}))(?:[\s,]+\d{{1,4}})*(?=[\s.,;]*$)")
 
 
 def _pair_quotes(text: str, ps: int, pe: int) -> list[tuple[int, int]]:

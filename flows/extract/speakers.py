@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from flows.extract.numbers import read_lexicon
+
 _DIR = Path(__file__).parent / "lexicons" / "claims"
 
 
@@ -55,13 +57,16 @@ _FRAME_ADVERBS = "|".join(sorted(map(re.escape, _lines("frame_adverbs.txt")), ke
 # The shape of the words before a reporting verb: chunks at commas and dashes, appositions,
 # relative clauses, introductory phrases, clause words after which a new subject starts.
 CHUNK_SPLIT = re.compile(r",\s+|\s+[—–-]\s+|\s+--\s+")
-_NOT_A_NAME = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday"
-_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
-_CALENDAR = re.compile(rf"(?:{_NOT_A_NAME}|{_MONTHS})")
+# Month and weekday names from the time-expression lexicon (its abbreviations, "Jan.", left out).
+_TIME_WORDS = read_lexicon("time_words.csv")
+MONTHS = "|".join(r["word"] for r in _TIME_WORDS if r["kind"] == "month" and r["word"].isalpha())
+DAYS = "|".join(r["word"] for r in _TIME_WORDS if r["kind"] == "weekday" and r["word"].isalpha())
+_NOT_A_NAME = rf"{DAYS}|Today|Yesterday"
+_CALENDAR = re.compile(rf"(?:{_NOT_A_NAME}|{MONTHS})")
 _DAY = re.compile(rf"(?:{_NOT_A_NAME})")
 # a date that opens the clause: "In March the council said", "On 5 May 2019 officials said"
 _LEADING_DATE = (rf"(?:in|on|since|by|until)\s+(?:(?:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
-                 rf"(?:{_MONTHS}|{_NOT_A_NAME}|\d{{4}})(?![’'])(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?")
+                 rf"(?:{MONTHS}|{_NOT_A_NAME}|\d{{4}})(?![’'])(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?")
 _LEADING = re.compile(rf"(?:\s*(?:{_LEADING_DATE}|and|but|so|yet|or|meanwhile|however|still|instead|now|elsewhere|"
                       rf"moreover|indeed|while|although|though|as|when|since|because|if|{_FRAME_ADVERBS})\b,?)+\s*",
                       re.IGNORECASE)
